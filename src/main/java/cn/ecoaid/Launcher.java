@@ -1,0 +1,18 @@
+package cn.ecoaid;
+
+/**
+ * Entry point of {@code ecoaid.jar}. Without arguments it opens the desktop window; with a command it runs headless.
+ * Deliberately not a JavaFX {@code Application} subclass, so that a plain classpath launch works.
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            cn.ecoaid.ui.App.launchDesktop(args);
+        } else {
+            System.exit(cn.ecoaid.cli.Main.run(args));
+        }
+    }
+}
