@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "ecoaid", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "EcoAid Workbench 生态环境科技帮扶工作台 — command line",
         subcommands = {
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
