@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
 @Command(name = "ecoaid", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "EcoAid Workbench 生态环境科技帮扶工作台 — command line",
         subcommands = {
+            WorkspaceCommand.class,
+            SiteCommand.class,
+            TemplateCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })
