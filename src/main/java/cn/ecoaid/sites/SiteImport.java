@@ -80,8 +80,16 @@ public final class SiteImport {
             List<Problem> rowProblems = new ArrayList<>();
             Site site = parse(row, index, headers, known, rowProblems);
             if (site != null) {
+                Set<String> unreadable = new HashSet<>();
+                rowProblems.forEach(p -> unreadable.add(p.column()));
                 for (FieldProblem fp : SiteRules.validate(site)) {
-                    rowProblems.add(new Problem(row.number(), headerFor(fp.field(), index, headers), fp.reasonKey(), fp.args()));
+                    String column = headerFor(fp.field(), index, headers);
+                    // A cell that could not be read has been reported once; rules about its absence would repeat it.
+                    boolean halfOfUnreadablePair = "site.invalid.coordinateHalf".equals(fp.reasonKey())
+                            && unreadable.contains(headerFor(partner(fp.field()), index, headers));
+                    if (!unreadable.contains(column) && !halfOfUnreadablePair) {
+                        rowProblems.add(new Problem(row.number(), column, fp.reasonKey(), fp.args()));
+                    }
                 }
                 if (!site.code().isEmpty()) {
                     Integer first = firstRowOfCode.putIfAbsent(site.code(), row.number());
@@ -162,6 +170,15 @@ public final class SiteImport {
             problems.add(Problem.of(row.number(), headers.header(index.get(col)), "site.import.notANumber", text));
             return null;
         }
+    }
+
+    /** The other half of a coordinate pair (the field itself for other fields). */
+    private static String partner(String field) {
+        return switch (field) {
+            case SiteRules.LONGITUDE -> SiteRules.LATITUDE;
+            case SiteRules.LATITUDE -> SiteRules.LONGITUDE;
+            default -> field;
+        };
     }
 
     private static String headerFor(String field, Map<SiteColumns, Integer> index, HeaderMap headers) {

@@ -37,6 +37,9 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if absent) a SQLite file with the workspace settings; does not migrate. */
     static Database connect(Path file, Clock clock, String author) {
+        if (!looksLikeSqlite(file)) {
+            throw new EcoAidException("workspace.error.notWorkspace", file);
+        }
         try {
             SQLiteConfig config = new SQLiteConfig();
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -129,7 +132,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    static boolean exists(Path file) {
-        return Files.exists(file);
+    /** True for an absent or empty file (a new database) or one starting with the SQLite header. */
+    static boolean looksLikeSqlite(Path file) {
+        try {
+            if (!Files.exists(file) || Files.size(file) == 0) {
+                return true;
+            }
+            byte[] header = new byte[16];
+            try (var in = Files.newInputStream(file)) {
+                int n = in.readNBytes(header, 0, 16);
+                return n == 16 && new String(header, 0, 15, java.nio.charset.StandardCharsets.US_ASCII).equals("SQLite format 3");
+            }
+        } catch (java.io.IOException e) {
+            throw new EcoAidException(e, "workspace.error.open", file, e.getMessage());
+        }
     }
 }
