@@ -71,7 +71,7 @@ CREATE TABLE outbox (
     author         TEXT NOT NULL,
     created_at     TEXT NOT NULL
 );
-CREATE INDEX outbox_entity ON outbox (entity, entity_id);
+CREATE INDEX outbox_entity ON outbox (entity_id);
 CREATE INDEX outbox_state ON outbox (state, seq);
 
 -- Last server-acknowledged version of each record, for three-way merges on pull (SYNC.md §3).
