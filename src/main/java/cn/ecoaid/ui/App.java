@@ -1,17 +1,45 @@
 package cn.ecoaid.ui;
 
+import cn.ecoaid.l10n.Messages;
+import cn.ecoaid.ui.util.Dialogs;
+import cn.ecoaid.ui.util.Fonts;
+import cn.ecoaid.ui.util.FxUiExecutor;
+import cn.ecoaid.ui.util.PreferencesUserSettings;
+import java.time.Clock;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Composition root of the desktop application. */
+/** Composition root of the desktop application: wires settings, executor, clock and the window. */
 public final class App extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
     public static void launchDesktop(String[] args) {
         Application.launch(App.class, args);
     }
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle(cn.ecoaid.l10n.Messages.get("app.title"));
+        Fonts.loadBundled();
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            LOG.error("uncaught error on {}", thread.getName(), error);
+            Platform.runLater(() -> Dialogs.showError(stage, error));
+        });
+        PreferencesUserSettings settings = PreferencesUserSettings.forUser();
+        String author = System.getProperty("user.name", "unknown");
+        Shell shell = new Shell(stage, settings, new FxUiExecutor(), Clock.systemUTC(), author);
+        shell.showStart();
+        stage.setTitle(Messages.get("app.title"));
         stage.show();
+        if (Boolean.getBoolean("ecoaid.exitAfterShown")) {
+            Platform.runLater(() -> {
+                long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                LOG.info("first window shown {} ms after JVM start", ms);
+                System.setProperty("ecoaid.firstWindowMs", Long.toString(ms));
+                Platform.exit();
+            });
+        }
     }
 }

@@ -26,10 +26,12 @@ import org.junit.jupiter.api.Test;
 class BundleConsistencyTest {
     /** Key families whose members are composed at run time, e.g. "site.type." + type.name(). */
     static final Set<String> DYNAMIC_PREFIXES = Set.of(
-            "site.type.", "crs.", "nav.", "role.", "topic.", "template.sites.note.");
+            "site.type.", "crs.", "nav.", "role.", "topic.", "template.sites.note.", "sites.field.", "plan.");
 
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9_-]+)+)\"");
     private static final Pattern FXML_KEY = Pattern.compile("\"%([A-Za-z0-9_.-]+)\"");
+    /** Literals such as "sites.xlsx" are file names, not keys. */
+    private static final Pattern FILE_NAME = Pattern.compile(".*\\.(xlsx|xls|csv|json|png|docx|pdf|sql|txt|properties|ecoaid|css|fxml|ttc|ttf|gpkg|zip|geojson|kml|shp)$");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
 
     static Properties load(String name) throws IOException {
@@ -104,6 +106,9 @@ class BundleConsistencyTest {
                 Matcher m = (f.toString().endsWith(".fxml") ? FXML_KEY : LITERAL).matcher(text);
                 while (m.find()) {
                     String candidate = m.group(1);
+                    if (FILE_NAME.matcher(candidate).matches()) {
+                        continue;
+                    }
                     if (prefixes.contains(candidate.substring(0, candidate.indexOf('.') + 1)) || defined.contains(candidate)) {
                         used.add(candidate);
                     }
