@@ -82,21 +82,22 @@ public final class SqliteSiteRepository implements SiteRepository {
         }
         db.write(c -> {
             String now = db.now();
-            try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM site WHERE code = ? AND deleted = 0");
-                 PreparedStatement insert = c.prepareStatement("INSERT INTO site (" + COLUMNS
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO site (" + COLUMNS
                          + ", author, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,0,0,?,?,?)")) {
                 for (Site s : sites) {
-                    exists.setString(1, s.code());
-                    try (ResultSet rs = exists.executeQuery()) {
-                        if (rs.next()) {
-                            throw new DuplicateCodeException(s.code());
-                        }
-                    }
                     bind(insert, s);
                     insert.setString(10, db.author());
                     insert.setString(11, now);
                     insert.setString(12, now);
-                    insert.executeUpdate();
+                    try {
+                        insert.executeUpdate();
+                    } catch (SQLException e) {
+                        // The partial unique index site_code_live keeps codes unique among live sites.
+                        if (e.getMessage() != null && e.getMessage().contains("UNIQUE constraint failed: site.code")) {
+                            throw new DuplicateCodeException(s.code());
+                        }
+                        throw e;
+                    }
                     Outbox.append(c, db, ENTITY, s.id(), Outbox.Kind.UPSERT, 0, Outbox.diff(null, fields(s)));
                 }
             }

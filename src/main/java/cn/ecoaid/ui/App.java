@@ -33,13 +33,23 @@ public final class App extends Application {
         shell.showStart();
         stage.setTitle(Messages.get("app.title"));
         stage.show();
-        if (Boolean.getBoolean("ecoaid.exitAfterShown")) {
-            Platform.runLater(() -> {
-                long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-                LOG.info("first window shown {} ms after JVM start", ms);
-                System.setProperty("ecoaid.firstWindowMs", Long.toString(ms));
-                Platform.exit();
-            });
+        String report = System.getProperty("ecoaid.firstWindowFile");
+        if (report != null) {
+            // Benchmark mode (bench startup): after the first frame is rendered, write the time since JVM start and exit.
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                stage.getScene().removePostLayoutPulseListener(once[0]);
+                Platform.runLater(() -> {
+                    long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                    try {
+                        java.nio.file.Files.writeString(java.nio.file.Path.of(report), Long.toString(ms));
+                    } catch (java.io.IOException e) {
+                        LOG.error("cannot write {}", report, e);
+                    }
+                    Platform.exit();
+                });
+            };
+            stage.getScene().addPostLayoutPulseListener(once[0]);
         }
     }
 }
