@@ -9,7 +9,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        // No arguments, or a workspace file (double-clicked in a file manager): the desktop window.
+        if (args.length == 0 || args.length == 1 && args[0].endsWith(".ecoaid")) {
             cn.ecoaid.ui.App.launchDesktop(args);
         } else {
             System.exit(cn.ecoaid.cli.Main.run(args));

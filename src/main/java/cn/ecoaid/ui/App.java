@@ -31,6 +31,7 @@ public final class App extends Application {
         String author = System.getProperty("user.name", "unknown");
         Shell shell = new Shell(stage, settings, new FxUiExecutor(), Clock.systemUTC(), author);
         shell.showStart();
+        getParameters().getRaw().stream().findFirst().map(java.nio.file.Path::of).ifPresent(shell::openFile);
         stage.setTitle(Messages.get("app.title"));
         stage.show();
         String report = System.getProperty("ecoaid.firstWindowFile");

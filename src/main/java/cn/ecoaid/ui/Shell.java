@@ -42,6 +42,15 @@ public final class Shell {
         setRoot(new StartView(vm).root(), Messages.get("app.title"));
     }
 
+    /** Opens a workspace given on the command line; an error stays on the start screen as its message. */
+    public void openFile(java.nio.file.Path file) {
+        StartViewModel vm = new StartViewModel(settings, clock, author, this::showWorkspace);
+        if (!vm.open(file)) {
+            StartView view = new StartView(vm);
+            setRoot(view.root(), Messages.get("app.title"));
+        }
+    }
+
     public void showWorkspace(Workspace ws) {
         if (workspace != null && workspace != ws) {
             workspace.close();
