@@ -74,6 +74,21 @@ class SitesViewModelTest {
     }
 
     @Test
+    void importWithBadRowsReportsThemThenValidOnlyImportsTheRest(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path f = dir.resolve("s.csv");
+        java.nio.file.Files.writeString(f, "编码,名称,类型,经度,纬度\nA1,一号站,空气站,116.4,39.9\nA2,二号站,空气站,500,39.9\n");
+        Throwable[] failure = new Throwable[1];
+        vm.importFile(f, false, e -> failure[0] = e);
+        cn.ecoaid.domain.ImportRejectedException rejected = (cn.ecoaid.domain.ImportRejectedException) failure[0];
+        assertEquals(3, rejected.problems().get(0).row());
+        assertEquals(0, vm.sites().size());
+        vm.importFile(f, true, e -> failure[0] = e);
+        assertEquals(List.of("A1"), vm.sites().stream().map(Site::code).toList());
+        assertEquals("已导入 1 个站点；1 处问题所在的行未导入", vm.messageProperty().get());
+    }
+
+    @Test
     void deleteIsUndoable() {
         fill("A1", "一号站", "116.4", "39.9");
         vm.addFromForm();
