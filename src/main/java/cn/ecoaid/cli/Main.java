@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
         description = "EcoAid Workbench 生态环境科技帮扶工作台 — command line",
         subcommands = {
             BenchCommand.class,
+            InventoryCommand.class,
+            GhgCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
