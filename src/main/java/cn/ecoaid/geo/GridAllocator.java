@@ -112,6 +112,10 @@ public final class GridAllocator {
             weights.clear();
             total = spread(area, 1.0, cells, weights);
         }
+        double insideWeight = 0;
+        for (double w : weights) {
+            insideWeight += w;
+        }
         for (int k = 0; k < amounts.length; k++) {
             double a = amounts[k];
             added[k] += a;
@@ -120,12 +124,21 @@ public final class GridAllocator {
                 continue;
             }
             double given = 0;
+            int largest = -1;
             for (int i = 0; i < cells.size(); i++) {
                 double share = a * (weights.get(i) / total);
                 values[k][cells.get(i)[0]] += share;
                 given += share;
+                if (largest < 0 || weights.get(i) > weights.get(largest)) {
+                    largest = i;
+                }
             }
-            outside[k] += a - given;
+            if (insideWeight >= total * (1 - 1e-12) && largest >= 0) {
+                // wholly inside: the rounding remainder goes to the largest cell, nothing outside
+                values[k][cells.get(largest)[0]] += a - given;
+            } else {
+                outside[k] += a - given;
+            }
         }
     }
 
