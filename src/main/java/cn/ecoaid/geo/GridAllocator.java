@@ -6,8 +6,8 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
-import org.locationtech.jts.operation.relateng.RelateNG;
-import org.locationtech.jts.operation.relateng.RelatePredicate;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Polygon;
 
 /**
  * Allocates amounts (several layers, e.g. pollutants) to a {@link RegularGrid}: points to the cell containing them,
@@ -94,23 +94,29 @@ public final class GridAllocator {
         List<int[]> cells = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         double total = 0;
+        List<double[][]> rings = rings(area);
         if (proxy != null) {
-            for (WeightedPolygon p : proxy.query(area.getEnvelopeInternal())) {
+            Envelope ae = area.getEnvelopeInternal();
+            for (WeightedPolygon p : proxy.query(ae)) {
                 double pa = p.geometry().getArea();
-                if (pa <= 0 || p.weight() <= 0 || !p.geometry().getEnvelopeInternal().intersects(area.getEnvelopeInternal())) {
+                if (pa <= 0 || p.weight() <= 0 || !p.geometry().getEnvelopeInternal().intersects(ae)) {
                     continue;
                 }
-                Geometry piece = area.intersection(p.geometry());
-                if (piece.isEmpty() || piece.getArea() <= 0) {
-                    continue;
+                if (p.geometry().isRectangle()) {
+                    // area ∩ rectangle ∩ cell is the area clipped to a rectangle: no general overlay needed
+                    total += spread(rings, p.geometry().getEnvelopeInternal(), p.weight() / pa, cells, weights);
+                } else {
+                    Geometry piece = area.intersection(p.geometry());
+                    if (!piece.isEmpty() && piece.getArea() > 0) {
+                        total += spread(rings(piece), null, p.weight() / pa, cells, weights);
+                    }
                 }
-                total += spread(piece, p.weight() / pa, cells, weights);
             }
         }
         if (total <= 0) {
             cells.clear();
             weights.clear();
-            total = spread(area, 1.0, cells, weights);
+            total = spread(rings, null, 1.0, cells, weights);
         }
         double insideWeight = 0;
         for (double w : weights) {
@@ -142,48 +148,152 @@ public final class GridAllocator {
         }
     }
 
-    /** Adds (cell, density × area) pairs of a piece to the lists; returns density × whole piece area. */
-    private double spread(Geometry piece, double density, List<int[]> cells, List<Double> weights) {
-        Envelope e = piece.getEnvelopeInternal();
+    /** Rings of the polygonal parts of a geometry as {xs, ys, sign}: +1 for shells, −1 for holes (closing point dropped). */
+    static List<double[][]> rings(Geometry g) {
+        List<double[][]> out = new ArrayList<>();
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            Geometry part = g.getGeometryN(i);
+            if (part instanceof Polygon poly) {
+                out.add(ring(poly.getExteriorRing(), 1));
+                for (int h = 0; h < poly.getNumInteriorRing(); h++) {
+                    out.add(ring(poly.getInteriorRingN(h), -1));
+                }
+            } else if (part.getNumGeometries() > 1 || part instanceof org.locationtech.jts.geom.GeometryCollection) {
+                if (part != g) {
+                    out.addAll(rings(part));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double[][] ring(LineString r, int sign) {
+        int n = r.getNumPoints() - 1;
+        double[] xs = new double[Math.max(n, 0)];
+        double[] ys = new double[Math.max(n, 0)];
+        for (int i = 0; i < n; i++) {
+            xs[i] = r.getCoordinateN(i).x;
+            ys[i] = r.getCoordinateN(i).y;
+        }
+        return new double[][] {xs, ys, {sign}};
+    }
+
+    /** Area of the rings clipped to a rectangle (Sutherland–Hodgman against a convex window is exact for the area). */
+    static double clippedArea(List<double[][]> rings, double x0, double y0, double x1, double y1) {
+        double area = 0;
+        for (double[][] r : rings) {
+            double[][] c = clip(r[0], r[1], x0, y0, x1, y1);
+            area += r[2][0] * Math.abs(shoelace(c[0], c[1]));
+        }
+        return area;
+    }
+
+    private static double shoelace(double[] xs, double[] ys) {
+        int n = xs.length;
+        double s = 0;
+        for (int i = 0, j = n - 1; i < n; j = i++) {
+            s += (xs[j] - xs[0]) * (ys[i] - ys[0]) - (xs[i] - xs[0]) * (ys[j] - ys[0]);
+        }
+        return s / 2.0;
+    }
+
+    /** Clips a ring to a rectangle, edge by edge. */
+    static double[][] clip(double[] xs, double[] ys, double x0, double y0, double x1, double y1) {
+        double[][] r = {xs, ys};
+        r = clipEdge(r[0], r[1], 0, x0, true);
+        r = clipEdge(r[0], r[1], 0, x1, false);
+        r = clipEdge(r[0], r[1], 1, y0, true);
+        return clipEdge(r[0], r[1], 1, y1, false);
+    }
+
+    /** Keeps the part with coordinate {@code axis} ≥ v (keepAbove) or ≤ v. */
+    private static double[][] clipEdge(double[] xs, double[] ys, int axis, double v, boolean keepAbove) {
+        int n = xs.length;
+        if (n == 0) {
+            return new double[][] {xs, ys};
+        }
+        double[] ox = new double[2 * n];
+        double[] oy = new double[2 * n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            int j = (i + 1) % n;
+            double ai = axis == 0 ? xs[i] : ys[i];
+            double aj = axis == 0 ? xs[j] : ys[j];
+            boolean inI = keepAbove ? ai >= v : ai <= v;
+            boolean inJ = keepAbove ? aj >= v : aj <= v;
+            if (inI) {
+                ox[m] = xs[i];
+                oy[m] = ys[i];
+                m++;
+            }
+            if (inI != inJ) {
+                double t = (v - ai) / (aj - ai);
+                if (axis == 0) {
+                    ox[m] = v;
+                    oy[m] = ys[i] + t * (ys[j] - ys[i]);
+                } else {
+                    ox[m] = xs[i] + t * (xs[j] - xs[i]);
+                    oy[m] = v;
+                }
+                m++;
+            }
+        }
+        return new double[][] {java.util.Arrays.copyOf(ox, m), java.util.Arrays.copyOf(oy, m)};
+    }
+
+    /**
+     * Adds (cell, density × area of the rings ∩ limit ∩ cell) pairs to the lists; returns density × area of the rings ∩
+     * limit (inside the grid or not). {@code limit} null means no limit.
+     */
+    private double spread(List<double[][]> rings, Envelope limit, double density, List<int[]> cells, List<Double> weights) {
+        Envelope e = new Envelope();
+        for (double[][] r : rings) {
+            for (int i = 0; i < r[0].length; i++) {
+                e.expandToInclude(r[0][i], r[1][i]);
+            }
+        }
+        if (limit != null) {
+            e = e.intersection(limit);
+            if (e.isNull()) {
+                return 0;
+            }
+        }
+        double whole = clippedArea(rings, e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY());
         int r0 = Math.max(0, grid.row(e.getMinY()));
         int r1 = Math.min(grid.nRows() - 1, grid.row(e.getMaxY()));
         int c0 = Math.max(0, grid.col(e.getMinX()));
         int c1 = Math.min(grid.nCols() - 1, grid.col(e.getMaxX()));
         double cs = grid.cellSize();
         for (int r = r0; r <= r1; r++) {
-            double y0 = grid.y0() + r * cs;
-            Geometry strip;
-            if (r0 == r1 && e.getMinY() >= y0 && e.getMaxY() <= y0 + cs && e.getMinX() >= grid.x0() + c0 * cs
-                    && e.getMaxX() <= grid.x0() + (c1 + 1) * cs) {
-                strip = piece;
-            } else {
-                strip = piece.intersection(gf.toGeometry(new Envelope(grid.x0() + c0 * cs, grid.x0() + (c1 + 1) * cs, y0, y0 + cs)));
-            }
-            if (strip.isEmpty()) {
+            double by0 = Math.max(grid.y0() + r * cs, e.getMinY());
+            double by1 = Math.min(grid.y0() + (r + 1) * cs, e.getMaxY());
+            if (by1 <= by0) {
                 continue;
             }
-            Envelope se = strip.getEnvelopeInternal();
-            int sc0 = Math.max(c0, grid.col(se.getMinX()));
-            int sc1 = Math.min(c1, grid.col(se.getMaxX()));
-            if (sc0 == sc1 && se.getMinX() >= grid.x0() + sc0 * cs && se.getMaxX() <= grid.x0() + (sc0 + 1) * cs) {
-                add(cells, weights, r * grid.nCols() + sc0, density * strip.getArea());
-                continue;
-            }
-            RelateNG prepared = RelateNG.prepare(strip);
-            for (int c = sc0; c <= sc1; c++) {
-                Geometry cell = gf.toGeometry(new Envelope(grid.x0() + c * cs, grid.x0() + (c + 1) * cs, y0, y0 + cs));
-                double a;
-                if (prepared.evaluate(cell, RelatePredicate.covers())) {
-                    a = cs * cs;
-                } else {
-                    a = strip.intersection(cell).getArea();
+            // clip to the row band first, then each cell of the band
+            List<double[][]> band = new ArrayList<>(rings.size());
+            for (double[][] ring : rings) {
+                double[][] c = clip(ring[0], ring[1], e.getMinX(), by0, e.getMaxX(), by1);
+                if (c[0].length >= 3) {
+                    band.add(new double[][] {c[0], c[1], ring[2]});
                 }
+            }
+            if (band.isEmpty()) {
+                continue;
+            }
+            for (int c = c0; c <= c1; c++) {
+                double bx0 = Math.max(grid.x0() + c * cs, e.getMinX());
+                double bx1 = Math.min(grid.x0() + (c + 1) * cs, e.getMaxX());
+                if (bx1 <= bx0) {
+                    continue;
+                }
+                double a = clippedArea(band, bx0, by0, bx1, by1);
                 if (a > 0) {
                     add(cells, weights, r * grid.nCols() + c, density * a);
                 }
             }
         }
-        return density * piece.getArea();
+        return density * whole;
     }
 
     private static void add(List<int[]> cells, List<Double> weights, int idx, double w) {

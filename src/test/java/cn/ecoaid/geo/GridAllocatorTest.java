@@ -52,6 +52,21 @@ class GridAllocatorTest {
     }
 
     @Test
+    void holesAndMultiPolygonsCount() throws Exception {
+        // 3 × 3 km square with a 1 km hole in the middle: 8 cells of 1 km² each get 1/8; plus a second 1 km² part in
+        // cell (row 5, col 5) → 9 km² in all, each cell 1/9
+        Geometry g = new org.locationtech.jts.io.WKTReader().read("MULTIPOLYGON (((0 0, 3000 0, 3000 3000, 0 3000, 0 0), "
+                + "(1000 1000, 2000 1000, 2000 2000, 1000 2000, 1000 1000)), ((5000 5000, 6000 5000, 6000 6000, 5000 6000, 5000 5000)))");
+        GridAllocator a = new GridAllocator(GRID, 1);
+        a.addArea(g, null, new double[] {90});
+        assertEquals(0, a.layer(0)[11], 1e-12);
+        assertEquals(10, a.layer(0)[0], 1e-12);
+        assertEquals(10, a.layer(0)[22], 1e-12);
+        assertEquals(10, a.layer(0)[55], 1e-12);
+        assertEquals(90, sum(a.layer(0)), 1e-12);
+    }
+
+    @Test
     void proxyWeightsDecideTheShares() {
         // area source covers cells 0 and 1 (2 000 × 1 000 m); proxy: population 300 in cell 0, 100 in cell 1 → 75 % / 25 %
         GridAllocator.ProxyLayer pop = new GridAllocator.ProxyLayer(List.of(
