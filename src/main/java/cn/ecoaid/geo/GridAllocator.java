@@ -148,6 +148,86 @@ public final class GridAllocator {
         }
     }
 
+    /** A line source (projected line or multi-line, e.g. a road segment), spread by length in each cell. */
+    public void addLine(Geometry line, double[] amounts) {
+        java.util.Map<Integer, Double> len = new java.util.HashMap<>();
+        double total = 0;
+        for (int g = 0; g < line.getNumGeometries(); g++) {
+            if (!(line.getGeometryN(g) instanceof LineString ls)) {
+                continue;
+            }
+            for (int i = 0; i + 1 < ls.getNumPoints(); i++) {
+                double ax = ls.getCoordinateN(i).x;
+                double ay = ls.getCoordinateN(i).y;
+                double bx = ls.getCoordinateN(i + 1).x;
+                double by = ls.getCoordinateN(i + 1).y;
+                double segLen = Math.hypot(bx - ax, by - ay);
+                total += segLen;
+                int c0 = Math.max(0, grid.col(Math.min(ax, bx)));
+                int c1 = Math.min(grid.nCols() - 1, grid.col(Math.max(ax, bx)));
+                int r0 = Math.max(0, grid.row(Math.min(ay, by)));
+                int r1 = Math.min(grid.nRows() - 1, grid.row(Math.max(ay, by)));
+                double cs = grid.cellSize();
+                for (int r = r0; r <= r1; r++) {
+                    for (int c = c0; c <= c1; c++) {
+                        double f = clipSegment(ax, ay, bx, by, grid.x0() + c * cs, grid.y0() + r * cs,
+                                grid.x0() + (c + 1) * cs, grid.y0() + (r + 1) * cs);
+                        if (f > 0) {
+                            len.merge(r * grid.nCols() + c, f * segLen, Double::sum);
+                        }
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < amounts.length; k++) {
+            double a = amounts[k];
+            added[k] += a;
+            if (total <= 0) {
+                int idx = line.isEmpty() ? -1 : grid.index(line.getCoordinate().x, line.getCoordinate().y);
+                if (idx < 0) {
+                    outside[k] += a;
+                } else {
+                    values[k][idx] += a;
+                }
+                continue;
+            }
+            double given = 0;
+            for (java.util.Map.Entry<Integer, Double> e : len.entrySet()) {
+                double share = a * (e.getValue() / total);
+                values[k][e.getKey()] += share;
+                given += share;
+            }
+            outside[k] += a - given;
+        }
+    }
+
+    /** Fraction (0–1) of segment a→b inside a rectangle (Liang–Barsky). */
+    static double clipSegment(double ax, double ay, double bx, double by, double x0, double y0, double x1, double y1) {
+        double dx = bx - ax;
+        double dy = by - ay;
+        double t0 = 0;
+        double t1 = 1;
+        double[] p = {-dx, dx, -dy, dy};
+        double[] q = {ax - x0, x1 - ax, ay - y0, y1 - ay};
+        for (int i = 0; i < 4; i++) {
+            if (p[i] == 0) {
+                // parallel to an edge: cells are half-open [x0, x1) × [y0, y1), so a segment on a shared border
+                // belongs to one cell only
+                if (q[i] < 0 || (q[i] == 0 && (i == 1 || i == 3))) {
+                    return 0;
+                }
+            } else {
+                double t = q[i] / p[i];
+                if (p[i] < 0) {
+                    t0 = Math.max(t0, t);
+                } else {
+                    t1 = Math.min(t1, t);
+                }
+            }
+        }
+        return t1 > t0 ? t1 - t0 : 0;
+    }
+
     /** Rings of the polygonal parts of a geometry as {xs, ys, sign}: +1 for shells, −1 for holes (closing point dropped). */
     static List<double[][]> rings(Geometry g) {
         List<double[][]> out = new ArrayList<>();

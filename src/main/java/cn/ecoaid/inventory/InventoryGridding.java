@@ -24,7 +24,8 @@ import org.locationtech.jts.io.WKTReader;
 
 /**
  * Spatial allocation of annual emissions to a regular grid in the CGCS2000 3° Gauss-Krüger zone of the city: point
- * sources by coordinates, area sources by a proxy layer (weighted polygons) or by area; and hourly grids for a day from
+ * sources by coordinates, line sources (roads) by length, area sources by a proxy layer (weighted polygons) or by area;
+ * and hourly grids for a day from
  * the temporal profiles of each source's category.
  */
 public final class InventoryGridding {
@@ -100,6 +101,8 @@ public final class InventoryGridding {
             Geometry g = projected.get(i);
             if (g instanceof Point pt) {
                 alloc.addPoint(pt.getX(), pt.getY(), amounts);
+            } else if (g.getDimension() == 1) {
+                alloc.addLine(g, amounts);
             } else {
                 GridAllocator.ProxyLayer layer = null;
                 if (!s.proxy().isEmpty()) {
@@ -163,6 +166,8 @@ public final class InventoryGridding {
             Geometry g = gk.project(s.lonLat());
             if (g instanceof Point pt) {
                 alloc.addPoint(pt.getX(), pt.getY(), amounts);
+            } else if (g.getDimension() == 1) {
+                alloc.addLine(g, amounts);
             } else {
                 GridAllocator.ProxyLayer layer = null;
                 if (!s.proxy().isEmpty()) {

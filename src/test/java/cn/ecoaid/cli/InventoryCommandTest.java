@@ -96,7 +96,7 @@ class InventoryCommandTest {
             String v = row.get(t.headers().indexOf("SO2_t"));
             so2 += v.isEmpty() ? 0 : Double.parseDouble(v);
         }
-        // 120.5 + 38.08 + 12.0 t
+        // 120.5 + 38.08 + 12.0 t (the road has no SO2)
         assertEquals(170.58, so2, 1e-6);
     }
 

@@ -66,6 +66,31 @@ class GridAllocatorTest {
         assertEquals(90, sum(a.layer(0)), 1e-12);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = ';', value = {
+        // along y = 500 from x = 0 to 3000: cells 0, 1, 2 get a third each
+        "LINESTRING (0 500, 3000 500); 0:30,1:30,2:30; 0",
+        // on the border y = 1000: belongs to the row above (half-open cells)
+        "LINESTRING (0 1000, 2000 1000); 10:45,11:45; 0",
+        // diagonal (0,0)→(2000,2000): cells 0 and 11 get half each (touching 1 and 10 at one point only)
+        "LINESTRING (0 0, 2000 2000); 0:45,11:45; 0",
+        // from x = −1000 to 2000 on y = 500: a third outside
+        "LINESTRING (-1000 500, 2000 500); 0:30,1:30; 30",
+        // two parts: 1 km in cell 0 and 2 km over cells 5, 6 (row 0) → 30, 30, 30
+        "MULTILINESTRING ((0 500, 1000 500), (5000 500, 7000 500)); 0:30,5:30,6:30; 0"})
+    void linesSplitByLength(String wkt, String expected, double outside) throws Exception {
+        GridAllocator a = new GridAllocator(GRID, 1);
+        a.addLine(new org.locationtech.jts.io.WKTReader().read(wkt), new double[] {90});
+        double listed = 0;
+        for (String kv : expected.split(",")) {
+            String[] p = kv.split(":");
+            assertEquals(Double.parseDouble(p[1]), a.layer(0)[Integer.parseInt(p[0])], 1e-9, wkt + " cell " + p[0]);
+            listed += Double.parseDouble(p[1]);
+        }
+        assertEquals(listed, sum(a.layer(0)), 1e-9);
+        assertEquals(outside, a.outside(0), 1e-9);
+    }
+
     @Test
     void proxyWeightsDecideTheShares() {
         // area source covers cells 0 and 1 (2 000 × 1 000 m); proxy: population 300 in cell 0, 100 in cell 1 → 75 % / 25 %
