@@ -61,13 +61,13 @@ public final class InventoryCommand implements Runnable {
         @Option(names = "--controls", description = "extra control measures in the columns of T/CSES 144 Table A.1 (%)")
         Path controls;
 
-        @Option(names = "--no-shipped", description = "do not use the shipped factors (T/CSES 144 Table E.7, EMEP subset)")
+        @Option(names = "--no-shipped", description = "do not use the shipped factors (T/CSES 144 Tables D.1 and E.7, EMEP subset)")
         boolean noShipped;
 
         InventoryCalculator calculator() {
             List<EmissionFactor> all = new ArrayList<>();
             if (!noShipped) {
-                all.addAll(FactorLibrary.tcses144TableE7());
+                all.addAll(FactorLibrary.tcses144());
                 all.addAll(FactorLibrary.emepShippedSubset());
             }
             if (emep != null) {

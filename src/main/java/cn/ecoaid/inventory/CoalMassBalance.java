@@ -54,12 +54,18 @@ public final class CoalMassBalance {
         return category + "|" + sector + "|" + technology;
     }
 
-    /** The sector of an activity: its own, or the only sector the tables list for its category. */
+    /**
+     * The sector of an activity: its own, its level 1 when that is a sector of the tables (电力热力源: 电力生产, 电力供应,
+     * 热力生产和供应), or the only sector the tables list for its category.
+     */
     public String sectorOf(Activity a) {
         if (!a.sector().isEmpty()) {
             return a.sector();
         }
         Set<String> s = sectors.getOrDefault(a.category(), Set.of());
+        if (s.contains(a.path().get(1))) {
+            return a.path().get(1);
+        }
         if (s.size() == 1) {
             return s.iterator().next();
         }

@@ -79,10 +79,33 @@ public final class FactorLibrary {
 
     /** T/CSES 144—2024 Table E.7 (industrial boilers, 工业源): path (工业源, any, fuel, technology). */
     public static List<EmissionFactor> tcses144TableE7() {
-        StandardTable t = StandardTable.load("inventory/tcses144-2024-tableE7.csv");
+        return tcses144Wide("inventory/tcses144-2024-tableE7.csv", "工业源", false);
+    }
+
+    /**
+     * T/CSES 144—2024 Table D.1 (power and heat, 电力热力源): path (电力热力源, sector, fuel, technology) with the sector
+     * 电力生产, 电力供应 or 热力生产和供应 as level 1. NOx cells "装机容量" depend on unit capacity (note b: ≤100 MW 8.96,
+     * 100–300 MW 8.19, ≥300 MW 7.21 g/kg) and are not loaded: the user gives that factor.
+     */
+    public static List<EmissionFactor> tcses144TableD1() {
+        return tcses144Wide("inventory/tcses144-2024-tableD1.csv", "电力热力源", true);
+    }
+
+    /** The shipped T/CSES 144 factor tables (D.1 and E.7). */
+    public static List<EmissionFactor> tcses144() {
+        List<EmissionFactor> all = new ArrayList<>(tcses144TableD1());
+        all.addAll(tcses144TableE7());
+        return all;
+    }
+
+    private static List<EmissionFactor> tcses144Wide(String resource, String category, boolean sectorIsLevel1) {
+        StandardTable t = StandardTable.load(resource);
         HeaderMap h = new HeaderMap(t.data().headers());
+        int sector = h.find(List.of("sector")).orElseThrow();
         int fuel = h.find(List.of("fuel")).orElseThrow();
         int tech = h.find(List.of("combustion_technology")).orElseThrow();
+        int unitCol = h.find(List.of("unit")).orElseThrow();
+        String code = resource.replaceAll(".*table([A-Z0-9]+)\\.csv", "$1");
         List<EmissionFactor> out = new ArrayList<>();
         for (Table.Row r : t.data().rows()) {
             for (int c = 0; c < t.data().headers().size(); c++) {
@@ -91,10 +114,13 @@ public final class FactorLibrary {
                     continue;
                 }
                 String v = r.get(c);
-                String id = "E7-" + r.number() + "-" + p.get().label();
+                if (v.equals("装机容量") || v.equals("/") || v.isEmpty()) {
+                    continue;
+                }
+                String id = code + "-" + r.number() + "-" + p.get().label();
                 String technology = r.get(tech).equals("不分技术") ? "" : r.get(tech);
-                List<String> path = List.of("工业源", "", r.get(fuel), technology);
-                Units.FactorUnit unit = Units.factorUnit("g/kg", id);
+                List<String> path = List.of(category, sectorIsLevel1 ? r.get(sector) : "", r.get(fuel), technology);
+                Units.FactorUnit unit = Units.factorUnit(r.get(unitCol), id);
                 boolean mb = v.equals("物料衡算");
                 double value = mb ? Double.NaN : Double.parseDouble(v);
                 out.add(new EmissionFactor(id, p.get(), value, unit, path, "", t.standard(), t.clause(),

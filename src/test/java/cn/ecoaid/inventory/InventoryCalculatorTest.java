@@ -120,8 +120,35 @@ class InventoryCalculatorTest {
         // E.7 柴油 SO2 3 g/kg × 500 000 kg = 1 500 kg
         assertEquals(1500, so2.emittedKg(), 1e-9);
         assertEquals(3.0, so2.factor().value());
-        assertEquals("g/kg", so2.factor().unit());
+        assertEquals("g/kg fuel", so2.factor().unit());
         assertTrue(so2.factor().clause().contains("表E.7"));
+    }
+
+    /**
+     * Power plant (电力热力源, 电力生产 as level 1), pulverised coal, 1 000 000 t, S 1 %, Aar 15 %, 石灰石/石膏法 (SO2 80 %):
+     * SO2 EF = 2 × 0.01 × (1 − 0.15) = 0.017 kg/kg → 17 000 t generated, × (1 − 0.8) = 3 400 t; PM2.5 EF = 0.15 × (1 − 0.25)
+     * × 0.06 = 0.00675 kg/kg → 6 750 t, η 0.57 → 2 902.5 t; CO 2 g/kg → 2 000 t (Table D.1); NOx is capacity-dependent
+     * in D.1 (note b) and therefore not shipped.
+     */
+    @ParameterizedTest(name = "{0} = {1} kg")
+    @CsvSource({"SO2, 3400000", "PM2.5, 2902500", "CO, 2000000", "VOCs, 40000"})
+    void powerPlantFromTableD1WithTheSectorAsLevel1(String pollutant, double expectedKg) {
+        InventoryCalculator c = calc(FactorLibrary.tcses144());
+        Activity a = new Activity("PP-1", "电厂", SourceType.POINT, "", "", List.of("电力热力源", "电力生产", "煤炭", "煤粉炉", "石灰石/石膏法"),
+                1_000_000, Units.unit("t", ""), 1.0, "", 1.0, 15.0, Map.of(), Double.NaN, Double.NaN);
+        Map<Pollutant, Emission> m = byPollutant(c.compute(a));
+        assertEquals(expectedKg, m.get(Pollutant.parse(pollutant, "")).emittedKg(), expectedKg * 1e-12);
+        assertTrue(m.get(Pollutant.NOX) == null);
+    }
+
+    @Test
+    void gasFuelFactorsOfTableD1ArePerCubicMetre() {
+        // 电力生产 天然气 NOx 4.1 g/m3 × 10⁴ × 100 m³ = 4 100 kg
+        InventoryCalculator c = calc(FactorLibrary.tcses144());
+        Activity a = Activity.of("G-1", "", List.of("电力热力源", "电力生产", "天然气", "燃气锅炉", ""), 100, Units.unit("万立方米", ""), 1.0);
+        Emission nox = byPollutant(c.compute(a)).get(Pollutant.NOX);
+        assertEquals(4100, nox.emittedKg(), 1e-9);
+        assertTrue(nox.factor().clause().contains("表D.1"));
     }
 
     // ---- removal efficiency and penetration ----
