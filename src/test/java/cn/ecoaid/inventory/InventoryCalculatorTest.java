@@ -187,6 +187,17 @@ class InventoryCalculatorTest {
     }
 
     @Test
+    void userControlRowsSitBesideTableA1() {
+        // sample controls.csv: 湿法电除尘 PM2.5 70 %; with 袋式除尘法 94.5 %: 1 − 0.3 × 0.055 = 0.9835 → 100 000 × 0.0165 = 1 650 kg
+        ControlTable ct = A1.with(TableFiles.read(java.nio.file.Path.of("sample-data/examples/inventory/controls.csv")),
+                "controls.csv", "user", false);
+        InventoryCalculator c = new InventoryCalculator(new FactorLibrary(List.of(userFactor(Pollutant.PM25, 100, "kg/t", "工业源"))),
+                ct, CoalMassBalance.tcses144());
+        Activity a = Activity.of("W", "", List.of("工业源", "", "", "", "袋式除尘法+湿法电除尘"), 1000, Units.unit("t", ""), 1.0);
+        assertEquals(1650, c.compute(a).get(0).emittedKg(), 1e-9);
+    }
+
+    @Test
     void penetrationOfDustControlOnAreaSources() {
         // road dust PM2.5 2 000 kg generated; 铺装道路每天洒水2次 46 % with penetration 0.6 → 2 000 × (1 − 0.276) = 1 448 kg
         InventoryCalculator c = calc(List.of(userFactor(Pollutant.PM25, 2, "kg/km", "扬尘源")));
