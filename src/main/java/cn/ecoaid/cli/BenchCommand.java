@@ -9,7 +9,11 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print the measured figures",
-        subcommands = {FoundationBench.WorkspaceBench.class, FoundationBench.StartupBench.class})
+        subcommands = {
+            FoundationBench.WorkspaceBench.class,
+            FoundationBench.StartupBench.class,
+            InventoryBenchCommand.class
+        })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

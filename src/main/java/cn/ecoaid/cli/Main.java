@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
             SiteCommand.class,
             TemplateCommand.class,
             BenchCommand.class,
+            InventoryCommand.class,
+            GhgCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
