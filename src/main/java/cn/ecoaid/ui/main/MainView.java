@@ -1,6 +1,8 @@
 package cn.ecoaid.ui.main;
 
 import cn.ecoaid.l10n.Messages;
+import cn.ecoaid.ui.inventory.InventoryView;
+import cn.ecoaid.ui.inventory.InventoryViewModel;
 import cn.ecoaid.ui.overview.OverviewView;
 import cn.ecoaid.ui.overview.OverviewViewModel;
 import cn.ecoaid.ui.plan.PlannedCapabilityView;
@@ -33,6 +35,7 @@ public final class MainView {
     private final BorderPane root = new BorderPane();
     private final SitesViewModel sites;
     private final OverviewViewModel overview;
+    private final InventoryViewModel inventory;
 
     public MainView(MainViewModel vm, Runnable onPreferences, Runnable onClose) {
         this.vm = vm;
@@ -40,6 +43,7 @@ public final class MainView {
         this.onClose = onClose;
         this.sites = new SitesViewModel(vm.workspace().sites(), vm.executor(), vm::refreshStatus);
         this.overview = new OverviewViewModel(vm.workspace());
+        this.inventory = new InventoryViewModel(vm.executor());
         build();
     }
 
@@ -131,6 +135,7 @@ public final class MainView {
                 yield new OverviewView(overview).root();
             }
             case SITES -> new SitesView(sites).root();
+            case INVENTORY -> new InventoryView(inventory).root();
             default -> new PlannedCapabilityView(section.name()).root();
         };
         VBox holder = new VBox(page);

@@ -1,0 +1,152 @@
+package cn.ecoaid.ui.inventory;
+
+import cn.ecoaid.domain.EcoAidException;
+import cn.ecoaid.domain.ProgressListener;
+import cn.ecoaid.inventory.Activity;
+import cn.ecoaid.inventory.Aggregation;
+import cn.ecoaid.inventory.CoalMassBalance;
+import cn.ecoaid.inventory.ControlTable;
+import cn.ecoaid.inventory.EmissionFactor;
+import cn.ecoaid.inventory.FactorLibrary;
+import cn.ecoaid.inventory.InventoryCalculator;
+import cn.ecoaid.inventory.InventoryFiles;
+import cn.ecoaid.io.TableFiles;
+import cn.ecoaid.l10n.ErrorText;
+import cn.ecoaid.l10n.Messages;
+import cn.ecoaid.ui.util.UiExecutor;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Inventory page: compute an activity file with the shipped factor library (T/CSES 144—2024 tables, EMEP subset) and
+ * the user's factors, totals by the chosen dimensions, export to Excel or CSV.
+ */
+public final class InventoryViewModel {
+    /** Groupings offered in the window (the command line accepts any combination). */
+    public static final List<String> GROUPINGS = List.of("pollutant", "pollutant,category", "pollutant,category,county",
+            "pollutant,county", "pollutant,type", "pollutant,level1", "pollutant,source");
+
+    private final UiExecutor executor;
+    private final ObjectProperty<Path> activities = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> factors = new SimpleObjectProperty<>();
+    private final StringProperty grouping = new SimpleStringProperty(GROUPINGS.get(2));
+    private final ObservableList<String> headers = FXCollections.observableArrayList();
+    private final ObservableList<List<String>> rows = FXCollections.observableArrayList();
+    private final StringProperty message = new SimpleStringProperty("");
+
+    public InventoryViewModel(UiExecutor executor) {
+        this.executor = executor;
+    }
+
+    public ObjectProperty<Path> activitiesProperty() {
+        return activities;
+    }
+
+    public ObjectProperty<Path> factorsProperty() {
+        return factors;
+    }
+
+    public StringProperty groupingProperty() {
+        return grouping;
+    }
+
+    public ObservableList<String> headers() {
+        return headers;
+    }
+
+    public ObservableList<List<String>> rows() {
+        return rows;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    /** A translated column title for a grouping dimension or total. */
+    public static String columnTitle(String header) {
+        return Messages.get("inventory.ui.col." + header.toLowerCase(Locale.ROOT));
+    }
+
+    /** Result of one computation: the totals table and counts. */
+    record Result(List<String> headers, List<List<String>> rows, int activities, long emissions) {
+    }
+
+    public void compute() {
+        Path input = activities.get();
+        if (input == null) {
+            message.set(Messages.get("inventory.ui.noActivities"));
+            return;
+        }
+        Path userFactors = factors.get();
+        List<Aggregation.Dim> dims = Aggregation.parse(grouping.get());
+        executor.run(Messages.get("inventory.ui.computing", input.getFileName()),
+                progress -> run(input, userFactors, dims, progress),
+                r -> {
+                    headers.setAll(r.headers());
+                    rows.setAll(r.rows());
+                    message.set(Messages.get("inventory.ui.computed", r.activities(), r.emissions(), r.rows().size()));
+                },
+                e -> message.set(ErrorText.describe(e)));
+    }
+
+    static Result run(Path input, Path userFactors, List<Aggregation.Dim> dims, ProgressListener progress) {
+        List<EmissionFactor> library = new ArrayList<>(FactorLibrary.tcses144());
+        library.addAll(FactorLibrary.emepShippedSubset());
+        if (userFactors != null) {
+            library.addAll(FactorLibrary.readUser(TableFiles.read(userFactors)));
+        }
+        InventoryCalculator calc = new InventoryCalculator(new FactorLibrary(library), ControlTable.tcses144(),
+                CoalMassBalance.tcses144());
+        List<Activity> acts = InventoryFiles.readActivities(TableFiles.read(input));
+        Aggregation agg = new Aggregation(dims);
+        long[] count = new long[1];
+        calc.computeAll(acts, e -> {
+            agg.accept(e);
+            count[0]++;
+        }, progress);
+        List<String> headers = new ArrayList<>();
+        dims.forEach(d -> headers.add(columnTitle(d.header())));
+        headers.add(columnTitle("emitted_t"));
+        headers.add(columnTitle("generated_t"));
+        headers.add(columnTitle("records"));
+        List<List<String>> rows = new ArrayList<>();
+        for (Aggregation.Row r : agg.rows()) {
+            List<String> row = new ArrayList<>(r.key());
+            row.add(num(r.emittedKg() / 1000));
+            row.add(num(r.generatedKg() / 1000));
+            row.add(Long.toString(r.count()));
+            rows.add(row);
+        }
+        return new Result(headers, rows, acts.size(), count[0]);
+    }
+
+    public void export(Path file) {
+        if (rows.isEmpty()) {
+            message.set(Messages.get("inventory.ui.nothingToExport"));
+            return;
+        }
+        List<String> h = List.copyOf(headers);
+        List<List<String>> r = List.copyOf(rows);
+        executor.run(Messages.get("sites.exporting", file.getFileName()), progress -> {
+            TableFiles.write(file, h, r);
+            return file;
+        }, f -> message.set(Messages.get("inventory.ui.exported", r.size(), f)), e -> message.set(ErrorText.describe(e)));
+    }
+
+    static String num(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            throw new EcoAidException("inventory.ui.badNumber", v);
+        }
+        return v == 0 ? "0" : new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+}
