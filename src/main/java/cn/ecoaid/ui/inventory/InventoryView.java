@@ -31,11 +31,11 @@ public final class InventoryView {
 
         Label activities = new Label();
         activities.setId("inventory-activities");
-        activities.textProperty().bind(vm.activitiesProperty().asString());
+        activities.textProperty().bind(fileName(vm.activitiesProperty()));
         Button chooseActivities = new Button(Messages.get("inventory.ui.chooseActivities"));
         chooseActivities.setOnAction(e -> choose(vm.activitiesProperty().get()).ifPresent(vm.activitiesProperty()::set));
         Label factors = new Label();
-        factors.textProperty().bind(vm.factorsProperty().asString());
+        factors.textProperty().bind(fileName(vm.factorsProperty()));
         Button chooseFactors = new Button(Messages.get("inventory.ui.chooseFactors"));
         chooseFactors.setOnAction(e -> choose(vm.factorsProperty().get()).ifPresent(vm.factorsProperty()::set));
 
@@ -82,6 +82,11 @@ public final class InventoryView {
         HBox actions = row(new Label(Messages.get("inventory.ui.groupBy")), grouping, compute, export);
         root.getChildren().setAll(title, intro, files1, files2, actions, message, table);
         VBox.setVgrow(table, Priority.ALWAYS);
+    }
+
+    private static javafx.beans.binding.StringBinding fileName(javafx.beans.property.ObjectProperty<Path> file) {
+        return javafx.beans.binding.Bindings.createStringBinding(
+                () -> file.get() == null ? Messages.get("inventory.ui.noFile") : file.get().toString(), file);
     }
 
     private static HBox row(javafx.scene.Node... nodes) {
