@@ -15,16 +15,22 @@ import cn.ecoaid.inventory.FactorLibrary;
 import cn.ecoaid.inventory.InventoryCalculator;
 import cn.ecoaid.inventory.InventoryFiles;
 import cn.ecoaid.inventory.InventoryGridding;
+import cn.ecoaid.inventory.InventoryRepository;
 import cn.ecoaid.inventory.Pollutant;
+import cn.ecoaid.inventory.SavedInventory;
 import cn.ecoaid.inventory.Scenario;
 import cn.ecoaid.inventory.SourceTree;
 import cn.ecoaid.inventory.TemporalProfiles;
 import cn.ecoaid.io.TableFiles;
 import cn.ecoaid.l10n.Messages;
+import cn.ecoaid.store.Workspace;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +43,8 @@ import picocli.CommandLine.Option;
 /** {@code inventory compute|grid|scenario}: the air-pollutant emission inventory on files. */
 @Command(name = "inventory", mixinStandardHelpOptions = true,
         description = "Air-pollutant emission inventory: compute, grid, scenarios (T/CSES 144—2024)",
-        subcommands = {InventoryCommand.Compute.class, InventoryCommand.Grid.class, InventoryCommand.ScenarioRun.class})
+        subcommands = {InventoryCommand.Compute.class, InventoryCommand.Grid.class, InventoryCommand.ScenarioRun.class,
+            InventoryCommand.Save.class, InventoryCommand.ListSaved.class})
 public final class InventoryCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -85,6 +92,148 @@ public final class InventoryCommand implements Runnable {
         }
     }
 
+    /**
+     * Where the activity records come from: a file ({@code --activities}) or an inventory kept in a workspace
+     * ({@code --workspace W [--inventory NAME]}), whose stored factors, controls and measures are used unless the
+     * command line names others.
+     */
+    static final class WorkspaceSource {
+        @Option(names = "--workspace", description = "take the inputs from an inventory kept in this workspace")
+        Path workspace;
+
+        @Option(names = "--inventory", description = "name of the inventory in the workspace (default: the only or newest one)")
+        String inventory;
+
+        /** The activity file to read; fills in the library and measures from the stored inventory where not given. */
+        Path resolve(Path activities, LibraryOptions lib, Path[] measures) {
+            if ((activities == null) == (workspace == null)) {
+                throw new EcoAidException("inventory.cli.activitiesOrWorkspace");
+            }
+            if (workspace == null) {
+                return activities;
+            }
+            try (Workspace ws = Workspace.open(workspace, Clock.systemUTC(), WorkspaceCommand.author())) {
+                InventoryRepository repo = ws.inventories();
+                SavedInventory inv;
+                if (inventory != null) {
+                    inv = repo.findByName(inventory).orElseThrow(() -> new EcoAidException("inventory.store.notFound", inventory));
+                } else {
+                    List<SavedInventory> all = repo.list();
+                    if (all.isEmpty()) {
+                        throw new EcoAidException("inventory.cli.noneStored", workspace);
+                    }
+                    inv = all.get(0);
+                }
+                Path acts = copyOut(repo, inv, SavedInventory.Role.ACTIVITIES);
+                if (lib.factors.isEmpty() && inv.input(SavedInventory.Role.FACTORS).isPresent()) {
+                    lib.factors.add(copyOut(repo, inv, SavedInventory.Role.FACTORS));
+                }
+                if (lib.controls == null && inv.input(SavedInventory.Role.CONTROLS).isPresent()) {
+                    lib.controls = copyOut(repo, inv, SavedInventory.Role.CONTROLS);
+                }
+                if (measures != null && measures[0] == null && inv.input(SavedInventory.Role.MEASURES).isPresent()) {
+                    measures[0] = copyOut(repo, inv, SavedInventory.Role.MEASURES);
+                }
+                return acts;
+            }
+        }
+
+        /** The stored file under its original name (the readers choose CSV or Excel by the extension). */
+        private static Path copyOut(InventoryRepository repo, SavedInventory inv, SavedInventory.Role role) {
+            SavedInventory.StoredInput in = inv.input(role).orElseThrow();
+            try {
+                Path dir = Files.createTempDirectory("ecoaid-inventory-");
+                dir.toFile().deleteOnExit();
+                Path target = dir.resolve(in.fileName());
+                Files.copy(repo.path(in), target);
+                target.toFile().deleteOnExit();
+                return target;
+            } catch (IOException e) {
+                throw new EcoAidException(e, "inventory.store.cannotRead", in.fileName(), e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "save", mixinStandardHelpOptions = true, description = "Keep an inventory (its input files) in a workspace")
+    static final class Save implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--workspace", required = true)
+        Path workspace;
+
+        @Option(names = "--name", required = true)
+        String name;
+
+        @Option(names = "--year", required = true)
+        int year;
+
+        @Option(names = "--notes", defaultValue = "")
+        String notes;
+
+        @Option(names = "--activities", required = true, description = "activity records (CSV/XLSX)")
+        Path activities;
+
+        @Option(names = "--factors", description = "the user's emission factors")
+        Path factors;
+
+        @Option(names = "--controls", description = "extra control measures (T/CSES 144 Table A.1 columns)")
+        Path controls;
+
+        @Option(names = "--measures", description = "reduction scenarios and their measures")
+        Path measures;
+
+        @Override
+        public void run() {
+            Map<SavedInventory.Role, Path> files = new java.util.EnumMap<>(SavedInventory.Role.class);
+            files.put(SavedInventory.Role.ACTIVITIES, activities);
+            if (factors != null) {
+                files.put(SavedInventory.Role.FACTORS, factors);
+            }
+            if (controls != null) {
+                files.put(SavedInventory.Role.CONTROLS, controls);
+            }
+            if (measures != null) {
+                files.put(SavedInventory.Role.MEASURES, measures);
+            }
+            // Read everything once before storing, so a file with bad rows is refused before it enters the workspace.
+            InventoryFiles.readActivities(TableFiles.read(activities));
+            if (factors != null) {
+                FactorLibrary.readUser(TableFiles.read(factors));
+            }
+            if (measures != null) {
+                InventoryFiles.readMeasures(TableFiles.read(measures));
+            }
+            try (Workspace ws = Workspace.open(workspace, Clock.systemUTC(), WorkspaceCommand.author())) {
+                SavedInventory inv = ws.inventories().create(name, year, notes, files);
+                spec.commandLine().getOut().println(Messages.get("inventory.cli.saved", inv.name(), inv.year(),
+                        inv.inputs().size(), workspace));
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The inventories kept in a workspace")
+    static final class ListSaved implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--workspace", required = true)
+        Path workspace;
+
+        @Override
+        public void run() {
+            PrintWriter w = spec.commandLine().getOut();
+            try (Workspace ws = Workspace.open(workspace, Clock.systemUTC(), WorkspaceCommand.author())) {
+                for (SavedInventory inv : ws.inventories().list()) {
+                    StringBuilder files = new StringBuilder();
+                    inv.inputs().forEach((role, in) -> files.append(files.length() == 0 ? "" : ", ")
+                            .append(role.name().toLowerCase(Locale.ROOT)).append('=').append(in.fileName()));
+                    w.println(inv.name() + "\t" + inv.year() + "\t" + files);
+                }
+            }
+        }
+    }
+
     static void checkTree(List<Activity> activities, String tree) {
         if (tree.equalsIgnoreCase("none")) {
             return;
@@ -118,8 +267,11 @@ public final class InventoryCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--activities", required = true, description = "activity records (CSV/XLSX)")
+        @Option(names = "--activities", description = "activity records (CSV/XLSX); or --workspace")
         Path activities;
+
+        @CommandLine.Mixin
+        WorkspaceSource source;
 
         @CommandLine.Mixin
         LibraryOptions lib;
@@ -143,8 +295,9 @@ public final class InventoryCommand implements Runnable {
         @Override
         public void run() {
             PrintWriter w = spec.commandLine().getOut();
+            Path activityFile = source.resolve(activities, lib, null);
             InventoryCalculator calc = lib.calculator();
-            List<Activity> acts = InventoryFiles.readActivities(TableFiles.read(activities));
+            List<Activity> acts = InventoryFiles.readActivities(TableFiles.read(activityFile));
             checkTree(acts, tree);
             List<Aggregation.Dim> dims = Aggregation.parse(by);
             Aggregation agg = new Aggregation(dims);
@@ -297,13 +450,17 @@ public final class InventoryCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--activities", required = true)
+        @Option(names = "--activities", description = "activity records (CSV/XLSX); or --workspace")
         Path activities;
+
+        @CommandLine.Mixin
+        WorkspaceSource source;
 
         @CommandLine.Mixin
         LibraryOptions lib;
 
-        @Option(names = "--measures", required = true, description = "measures: scenario, measure_id, selection, action, value …")
+        @Option(names = "--measures", description = "measures: scenario, measure_id, selection, action, value …"
+                + " (default with --workspace: the inventory's stored measures)")
         Path measures;
 
         @Option(names = "--out", required = true, description = "reduction per scenario, measure and pollutant (CSV/XLSX)")
@@ -315,9 +472,14 @@ public final class InventoryCommand implements Runnable {
         @Override
         public void run() {
             PrintWriter w = spec.commandLine().getOut();
+            Path[] measureFile = {measures};
+            Path activityFile = source.resolve(activities, lib, measureFile);
+            if (measureFile[0] == null) {
+                throw new EcoAidException("inventory.cli.noMeasures");
+            }
             InventoryCalculator calc = lib.calculator();
-            List<Activity> acts = InventoryFiles.readActivities(TableFiles.read(activities));
-            List<Scenario> scenarios = InventoryFiles.readMeasures(TableFiles.read(measures));
+            List<Activity> acts = InventoryFiles.readActivities(TableFiles.read(activityFile));
+            List<Scenario> scenarios = InventoryFiles.readMeasures(TableFiles.read(measureFile[0]));
             List<Scenario.Result> results = new ArrayList<>();
             List<List<String>> rows = new ArrayList<>();
             for (Scenario s : scenarios) {

@@ -4,6 +4,7 @@ import cn.ecoaid.domain.EcoAidException;
 import cn.ecoaid.domain.Project;
 import cn.ecoaid.domain.ProjectRepository;
 import cn.ecoaid.domain.SiteRepository;
+import cn.ecoaid.inventory.InventoryRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -23,6 +24,7 @@ public final class Workspace implements AutoCloseable {
     private final SqliteProjectRepository projects;
     private final AttachmentStore attachments;
     private final Outbox outbox;
+    private final SqliteInventoryRepository inventories;
     private final Optional<Path> backup;
 
     private Workspace(Database db, Optional<Path> backup) {
@@ -32,6 +34,7 @@ public final class Workspace implements AutoCloseable {
         this.projects = new SqliteProjectRepository(db);
         this.attachments = new AttachmentStore(db);
         this.outbox = new Outbox(db);
+        this.inventories = new SqliteInventoryRepository(db, attachments);
     }
 
     /** Creates a new workspace file for {@code project}; fails if the file exists. */
@@ -135,6 +138,11 @@ public final class Workspace implements AutoCloseable {
 
     public AttachmentStore attachments() {
         return attachments;
+    }
+
+    /** Emission inventories kept in this workspace. */
+    public InventoryRepository inventories() {
+        return inventories;
     }
 
     public Outbox outbox() {

@@ -136,4 +136,45 @@ class InventoryCommandTest {
                 dir.resolve("u.csv").toString());
         assertEquals(0, u.status(), u.err());
     }
+
+    @Test
+    void anInventoryKeptInTheWorkspaceComputesLikeItsFiles() throws Exception {
+        Path ws = dir.resolve("w.ecoaid");
+        assertEquals(0, run("workspace", "init", ws.toString(), "--city-code", "340100", "--city-name", "示例市",
+                "--name", "清单").status());
+        Run saved = run("inventory", "save", "--workspace", ws.toString(), "--name", "2025基准", "--year", "2025",
+                "--activities", EX + "activities.csv", "--factors", EX + "factors.csv", "--measures", EX + "measures.csv");
+        assertEquals(0, saved.status(), saved.err());
+        Run list = run("inventory", "list", "--workspace", ws.toString());
+        assertTrue(list.out().contains("2025基准\t2025\tactivities=activities.csv"), list.out());
+        Path fromFiles = dir.resolve("files.csv");
+        Path fromWs = dir.resolve("ws.csv");
+        assertEquals(0, run("inventory", "compute", "--activities", EX + "activities.csv", "--factors", EX + "factors.csv",
+                "--out", fromFiles.toString()).status());
+        Run r = run("inventory", "compute", "--workspace", ws.toString(), "--out", fromWs.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals(TableFiles.read(fromFiles).rows(), TableFiles.read(fromWs).rows());
+        Table so2 = find(fromWs, "pollutant", "SO2", "category", "工业源", "county", "甲区");
+        assertEquals(39.58, Double.parseDouble(cell(so2, "emitted_t", 0)), 1e-9);
+        // the stored measures are the default for scenarios
+        Run sc = run("inventory", "scenario", "--workspace", ws.toString(), "--out", dir.resolve("sc.csv").toString());
+        assertEquals(0, sc.status(), sc.err());
+        Run both = run("inventory", "compute", "--workspace", ws.toString(), "--activities", EX + "activities.csv",
+                "--out", fromWs.toString());
+        assertEquals(1, both.status());
+        assertTrue(both.err().contains("--activities or --workspace"), both.err());
+    }
+
+    @Test
+    void aBadActivityFileNeverEntersTheWorkspace() throws Exception {
+        Path ws = dir.resolve("w.ecoaid");
+        assertEquals(0, run("workspace", "init", ws.toString(), "--city-code", "340100", "--city-name", "示例市",
+                "--name", "清单").status());
+        Path acts = dir.resolve("bad.csv");
+        Files.writeString(acts, "record_id,category,activity,unit\nA,工业源,abc,t\n");
+        Run r = run("inventory", "save", "--workspace", ws.toString(), "--name", "x", "--year", "2025",
+                "--activities", acts.toString());
+        assertEquals(1, r.status());
+        assertEquals("", run("inventory", "list", "--workspace", ws.toString()).out());
+    }
 }
