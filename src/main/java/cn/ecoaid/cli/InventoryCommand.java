@@ -138,18 +138,16 @@ public final class InventoryCommand implements Runnable {
             }
         }
 
-        /** The stored file under its original name (the readers choose CSV or Excel by the extension). */
+        /** The stored file under its original name, in a temporary folder removed on exit. */
         private static Path copyOut(InventoryRepository repo, SavedInventory inv, SavedInventory.Role role) {
-            SavedInventory.StoredInput in = inv.input(role).orElseThrow();
             try {
                 Path dir = Files.createTempDirectory("ecoaid-inventory-");
                 dir.toFile().deleteOnExit();
-                Path target = dir.resolve(in.fileName());
-                Files.copy(repo.path(in), target);
+                Path target = repo.copyTo(inv.input(role).orElseThrow(), dir);
                 target.toFile().deleteOnExit();
                 return target;
             } catch (IOException e) {
-                throw new EcoAidException(e, "inventory.store.cannotRead", in.fileName(), e.getMessage());
+                throw new EcoAidException(e, "inventory.store.cannotRead", role, e.getMessage());
             }
         }
     }
@@ -206,7 +204,7 @@ public final class InventoryCommand implements Runnable {
             }
             try (Workspace ws = Workspace.open(workspace, Clock.systemUTC(), WorkspaceCommand.author())) {
                 SavedInventory inv = ws.inventories().create(name, year, notes, files);
-                spec.commandLine().getOut().println(Messages.get("inventory.cli.saved", inv.name(), inv.year(),
+                spec.commandLine().getOut().println(Messages.get("inventory.cli.saved", inv.name(), Integer.toString(inv.year()),
                         inv.inputs().size(), workspace));
             }
         }

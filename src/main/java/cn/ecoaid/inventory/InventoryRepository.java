@@ -28,6 +28,9 @@ public interface InventoryRepository {
     /** The local file holding a stored input, for reading. */
     Path path(SavedInventory.StoredInput input);
 
+    /** Copies a stored input into {@code dir} under its original file name (the readers choose the format by it). */
+    Path copyTo(SavedInventory.StoredInput input, Path dir);
+
     /** Tombstones the inventory and its inputs. */
     void delete(String id);
 }

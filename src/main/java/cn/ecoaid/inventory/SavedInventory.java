@@ -1,5 +1,7 @@
 package cn.ecoaid.inventory;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,7 +18,9 @@ public record SavedInventory(String id, String name, int year, String notes, Map
     }
 
     public SavedInventory {
-        inputs = Map.copyOf(inputs);
+        EnumMap<Role, StoredInput> ordered = new EnumMap<>(Role.class);
+        ordered.putAll(inputs);
+        inputs = Collections.unmodifiableMap(ordered);
     }
 
     public Optional<StoredInput> input(Role role) {

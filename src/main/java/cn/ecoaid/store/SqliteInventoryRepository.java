@@ -161,6 +161,18 @@ public final class SqliteInventoryRepository implements InventoryRepository {
     }
 
     @Override
+    public Path copyTo(StoredInput input, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path target = dir.resolve(Path.of(input.fileName()).getFileName().toString());
+            Files.copy(path(input), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new EcoAidException(e, "inventory.store.cannotRead", input.fileName(), e.getMessage());
+        }
+    }
+
+    @Override
     public void delete(String id) {
         db.write(c -> {
             long rev;

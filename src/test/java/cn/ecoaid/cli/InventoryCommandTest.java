@@ -146,7 +146,7 @@ class InventoryCommandTest {
                 "--activities", EX + "activities.csv", "--factors", EX + "factors.csv", "--measures", EX + "measures.csv");
         assertEquals(0, saved.status(), saved.err());
         Run list = run("inventory", "list", "--workspace", ws.toString());
-        assertTrue(list.out().contains("2025基准\t2025\tactivities=activities.csv"), list.out());
+        assertTrue(list.out().contains("2025基准\t2025\tactivities=activities.csv, factors=factors.csv, measures=measures.csv"), list.out());
         Path fromFiles = dir.resolve("files.csv");
         Path fromWs = dir.resolve("ws.csv");
         assertEquals(0, run("inventory", "compute", "--activities", EX + "activities.csv", "--factors", EX + "factors.csv",

@@ -9,6 +9,9 @@ import cn.ecoaid.ui.inventory.InventoryViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import cn.ecoaid.store.TestWorkspaces;
+import cn.ecoaid.store.Workspace;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,12 +20,60 @@ class InventoryViewModelTest {
     @TempDir
     Path dir;
 
+    private Workspace workspace;
+
+    private Workspace open() {
+        workspace = TestWorkspaces.create(dir);
+        return workspace;
+    }
+
+    @AfterEach
+    void close() {
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+
+    @Test
+    void keepsTheChosenFilesInTheWorkspaceAndOpensThemAgain() throws Exception {
+        Messages.setCurrent(Messages.CHINESE);
+        Workspace ws = open();
+        InventoryViewModel vm = new InventoryViewModel(ws.inventories(), new ImmediateUiExecutor());
+        vm.activitiesProperty().set(Path.of("sample-data/examples/inventory/activities.csv"));
+        vm.factorsProperty().set(Path.of("sample-data/examples/inventory/factors.csv"));
+        vm.groupingProperty().set("pollutant");
+        vm.compute();
+        List<List<String>> before = List.copyOf(vm.rows());
+        vm.saveNameProperty().set("2025 基准");
+        vm.saveYearProperty().set("二〇二五");
+        vm.save();
+        assertEquals("年份 二〇二五 不是有效的清单年份（1900–2200）", vm.messageProperty().get());
+        vm.saveYearProperty().set("2025");
+        vm.save();
+        assertEquals("清单“2025 基准”（2025 年）已保存到工作空间", vm.messageProperty().get());
+        assertEquals(1, vm.saved().size());
+
+        InventoryViewModel again = new InventoryViewModel(ws.inventories(), new ImmediateUiExecutor());
+        assertEquals(1, again.saved().size());
+        again.open(again.saved().get(0));
+        assertEquals("activities.csv", again.activitiesProperty().get().getFileName().toString());
+        assertEquals("factors.csv", again.factorsProperty().get().getFileName().toString());
+        again.groupingProperty().set("pollutant");
+        again.compute();
+        assertEquals(before, again.rows());
+        // the same name again is refused with a message, nothing is lost
+        again.save();
+        assertEquals("本工作空间已有名为“2025 基准”的清单", again.messageProperty().get());
+        assertEquals(1, ws.inventories().list().size());
+    }
+
     @Test
     void totalsEqualTheCommandLinesOnTheSampleFiles() throws Exception {
         Messages.setCurrent(Messages.CHINESE);
+        Workspace ws = open();
         Path activities = Path.of("sample-data/examples/inventory/activities.csv");
         Path factors = Path.of("sample-data/examples/inventory/factors.csv");
-        InventoryViewModel vm = new InventoryViewModel(new ImmediateUiExecutor());
+        InventoryViewModel vm = new InventoryViewModel(ws.inventories(), new ImmediateUiExecutor());
         vm.activitiesProperty().set(activities);
         vm.factorsProperty().set(factors);
         vm.groupingProperty().set("pollutant");
@@ -47,7 +98,8 @@ class InventoryViewModelTest {
     @Test
     void missingActivityFileIsExplained() {
         Messages.setCurrent(Messages.CHINESE);
-        InventoryViewModel vm = new InventoryViewModel(new ImmediateUiExecutor());
+        Workspace ws = open();
+        InventoryViewModel vm = new InventoryViewModel(ws.inventories(), new ImmediateUiExecutor());
         vm.compute();
         assertEquals("请先选择活动水平文件", vm.messageProperty().get());
     }

@@ -1,5 +1,6 @@
 package cn.ecoaid.ui.inventory;
 
+import cn.ecoaid.inventory.SavedInventory;
 import cn.ecoaid.l10n.Messages;
 import cn.ecoaid.ui.util.ResultTables;
 import java.io.File;
@@ -10,8 +11,10 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -77,10 +80,42 @@ public final class InventoryView {
                 Messages.get("inventory.ui.empty"));
         vm.headers().addListener((ListChangeListener<String>) c -> ResultTables.setHeaders(table, vm.headers()));
 
+        ComboBox<SavedInventory> saved = new ComboBox<>(vm.saved());
+        saved.setId("inventory-saved");
+        saved.setPromptText(Messages.get("inventory.ui.savedPrompt"));
+        saved.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SavedInventory inv) {
+                return inv == null ? "" : inv.name() + " (" + inv.year() + ")";
+            }
+
+            @Override
+            public SavedInventory fromString(String s) {
+                return null;
+            }
+        });
+        Button open = new Button(Messages.get("inventory.ui.open"));
+        open.setId("inventory-open");
+        open.disableProperty().bind(saved.valueProperty().isNull());
+        open.setOnAction(e -> vm.open(saved.getValue()));
+        TextField name = new TextField();
+        name.setId("inventory-save-name");
+        name.setPromptText(Messages.get("inventory.ui.saveName"));
+        name.textProperty().bindBidirectional(vm.saveNameProperty());
+        TextField year = new TextField();
+        year.setId("inventory-save-year");
+        year.setPrefColumnCount(5);
+        year.setPromptText(Messages.get("inventory.ui.saveYear"));
+        year.textProperty().bindBidirectional(vm.saveYearProperty());
+        Button save = new Button(Messages.get("inventory.ui.save"));
+        save.setId("inventory-save");
+        save.setOnAction(e -> vm.save());
+        HBox keep = row(new Label(Messages.get("inventory.ui.kept")), saved, open, new Label("  "), name, year, save);
+
         HBox files1 = row(chooseActivities, activities);
         HBox files2 = row(chooseFactors, factors);
         HBox actions = row(new Label(Messages.get("inventory.ui.groupBy")), grouping, compute, export);
-        root.getChildren().setAll(title, intro, files1, files2, actions, message, table);
+        root.getChildren().setAll(title, intro, keep, files1, files2, actions, message, table);
         VBox.setVgrow(table, Priority.ALWAYS);
     }
 

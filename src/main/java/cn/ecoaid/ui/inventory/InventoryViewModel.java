@@ -10,16 +10,22 @@ import cn.ecoaid.inventory.EmissionFactor;
 import cn.ecoaid.inventory.FactorLibrary;
 import cn.ecoaid.inventory.InventoryCalculator;
 import cn.ecoaid.inventory.InventoryFiles;
+import cn.ecoaid.inventory.InventoryRepository;
+import cn.ecoaid.inventory.SavedInventory;
 import cn.ecoaid.io.TableFiles;
 import cn.ecoaid.l10n.ErrorText;
 import cn.ecoaid.l10n.Messages;
 import cn.ecoaid.ui.util.UiExecutor;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -29,7 +35,8 @@ import javafx.collections.ObservableList;
 
 /**
  * Inventory page: compute an activity file with the shipped factor library (T/CSES 144—2024 tables, EMEP subset) and
- * the user's factors, totals by the chosen dimensions, export to Excel or CSV.
+ * the user's factors, totals by the chosen dimensions, export to Excel or CSV; keep the inputs as a named inventory in the
+ * workspace and open a kept one again.
  */
 public final class InventoryViewModel {
     /** Groupings offered in the window (the command line accepts any combination). */
@@ -37,6 +44,10 @@ public final class InventoryViewModel {
             "pollutant,county", "pollutant,type", "pollutant,level1", "pollutant,source");
 
     private final UiExecutor executor;
+    private final InventoryRepository repository;
+    private final ObservableList<SavedInventory> saved = FXCollections.observableArrayList();
+    private final StringProperty saveName = new SimpleStringProperty("");
+    private final StringProperty saveYear = new SimpleStringProperty("");
     private final ObjectProperty<Path> activities = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> factors = new SimpleObjectProperty<>();
     private final StringProperty grouping = new SimpleStringProperty(GROUPINGS.get(2));
@@ -44,8 +55,84 @@ public final class InventoryViewModel {
     private final ObservableList<List<String>> rows = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
 
-    public InventoryViewModel(UiExecutor executor) {
+    public InventoryViewModel(InventoryRepository repository, UiExecutor executor) {
+        this.repository = repository;
         this.executor = executor;
+        refreshSaved();
+    }
+
+    /** Inventories kept in the workspace, newest year first. */
+    public ObservableList<SavedInventory> saved() {
+        return saved;
+    }
+
+    public StringProperty saveNameProperty() {
+        return saveName;
+    }
+
+    public StringProperty saveYearProperty() {
+        return saveYear;
+    }
+
+    private void refreshSaved() {
+        saved.setAll(repository.list());
+    }
+
+    /** Keeps the chosen files as a named inventory of the given year in the workspace. */
+    public void save() {
+        Path input = activities.get();
+        if (input == null) {
+            message.set(Messages.get("inventory.ui.noActivities"));
+            return;
+        }
+        int year;
+        try {
+            year = Integer.parseInt(saveYear.get().strip());
+        } catch (NumberFormatException e) {
+            message.set(Messages.get("inventory.store.invalid.year", saveYear.get()));
+            return;
+        }
+        String name = saveName.get();
+        Map<SavedInventory.Role, Path> files = new EnumMap<>(SavedInventory.Role.class);
+        files.put(SavedInventory.Role.ACTIVITIES, input);
+        if (factors.get() != null) {
+            files.put(SavedInventory.Role.FACTORS, factors.get());
+        }
+        executor.run(Messages.get("inventory.ui.saving", name), progress -> {
+            // refuse a file with bad rows before it enters the workspace
+            InventoryFiles.readActivities(TableFiles.read(input));
+            if (files.containsKey(SavedInventory.Role.FACTORS)) {
+                FactorLibrary.readUser(TableFiles.read(files.get(SavedInventory.Role.FACTORS)));
+            }
+            return repository.create(name, year, "", files);
+        }, inv -> {
+            refreshSaved();
+            message.set(Messages.get("inventory.ui.saved", inv.name(), Integer.toString(inv.year())));
+        }, e -> message.set(ErrorText.describe(e)));
+    }
+
+    /** Takes the input files of a kept inventory (copied out of the workspace) as the current choice. */
+    public void open(SavedInventory inv) {
+        if (inv == null) {
+            return;
+        }
+        executor.run(Messages.get("inventory.ui.opening", inv.name()), progress -> {
+            Path dir;
+            try {
+                dir = Files.createTempDirectory("ecoaid-inventory-");
+            } catch (IOException e) {
+                throw new EcoAidException(e, "inventory.store.cannotRead", inv.name(), e.getMessage());
+            }
+            Path acts = repository.copyTo(inv.input(SavedInventory.Role.ACTIVITIES).orElseThrow(), dir);
+            Path ef = inv.input(SavedInventory.Role.FACTORS).map(in -> repository.copyTo(in, dir)).orElse(null);
+            return new Path[] {acts, ef};
+        }, paths -> {
+            activities.set(paths[0]);
+            factors.set(paths[1]);
+            saveName.set(inv.name());
+            saveYear.set(Integer.toString(inv.year()));
+            message.set(Messages.get("inventory.ui.opened", inv.name(), Integer.toString(inv.year())));
+        }, e -> message.set(ErrorText.describe(e)));
     }
 
     public ObjectProperty<Path> activitiesProperty() {

@@ -43,7 +43,7 @@ public final class MainView {
         this.onClose = onClose;
         this.sites = new SitesViewModel(vm.workspace().sites(), vm.executor(), vm::refreshStatus);
         this.overview = new OverviewViewModel(vm.workspace());
-        this.inventory = new InventoryViewModel(vm.executor());
+        this.inventory = new InventoryViewModel(vm.workspace().inventories(), vm.executor());
         build();
     }
 
