@@ -135,6 +135,9 @@ public final class GhgCommand implements Runnable {
         @Option(names = "--distribution", defaultValue = "normal", description = "normal or lognormal")
         String distribution;
 
+        @Option(names = "--base", description = "GHG records of the base year, matched by record_id (adds the approach 1 trend uncertainty)")
+        Path base;
+
         @Option(names = "--out", required = true)
         Path out;
 
@@ -165,8 +168,33 @@ public final class GhgCommand implements Runnable {
                     "1", "", ""));
             rows.add(List.of("approach2", "*", InventoryCommand.num(mc.mean()), "", "", InventoryCommand.num(mc.halfWidthPct()),
                     "", InventoryCommand.num(mc.p025()), InventoryCommand.num(mc.p975())));
+            Uncertainty.Trend trend = null;
+            if (base != null) {
+                Map<String, Double> baseById = new java.util.LinkedHashMap<>();
+                for (GhgInventory.Line l : lines(base, gwp)) {
+                    baseById.merge(l.record().id(), l.tCo2e(), Double::sum);
+                }
+                List<Uncertainty.TrendInput> tin = new ArrayList<>();
+                for (GhgInventory.Line l : lines) {
+                    tin.add(new Uncertainty.TrendInput(l.record().id(), baseById.getOrDefault(l.record().id(), 0.0), l.tCo2e(),
+                            l.record().uActivityPct(), l.record().uFactorPct()));
+                }
+                trend = Uncertainty.trend(tin);
+                for (int i = 0; i < tin.size(); i++) {
+                    Uncertainty.TrendInput x = tin.get(i);
+                    double part = Math.sqrt(Math.pow(trend.fromFactor()[i], 2) + Math.pow(trend.fromActivity()[i], 2));
+                    rows.add(List.of("trend", x.key(), InventoryCommand.num(x.current()), InventoryCommand.num(x.uActivityPct()),
+                            InventoryCommand.num(x.uFactorPct()), InventoryCommand.num(part), "", "", ""));
+                }
+                rows.add(List.of("trend", "*", InventoryCommand.num(trend.currentTotal()), "", "",
+                        InventoryCommand.num(trend.uncertaintyPoints()), "", "", ""));
+            }
             TableFiles.write(out, List.of("method", "record_id", "co2e_t", "u_activity_pct", "u_factor_pct", "u_pct",
                     "variance_share", "p2.5", "p97.5"), rows);
+            if (trend != null) {
+                w.println(Messages.get("ghg.cli.trend", InventoryCommand.num(trend.trendPct()),
+                        InventoryCommand.num(trend.uncertaintyPoints())));
+            }
             w.println(Messages.get("ghg.cli.uncertainty", InventoryCommand.num(a1.total()),
                     InventoryCommand.num(a1.uncertaintyPct()), mc.draws(), Long.toString(mc.seed()), InventoryCommand.num(mc.mean()),
                     InventoryCommand.num(mc.p025()), InventoryCommand.num(mc.p975()), InventoryCommand.num(mc.halfWidthPct())));

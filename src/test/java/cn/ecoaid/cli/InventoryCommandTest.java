@@ -135,6 +135,16 @@ class InventoryCommandTest {
         Run u = run("ghg", "uncertainty", "--activities", EX + "ghg.csv", "--draws", "2000", "--seed", "5", "--out",
                 dir.resolve("u.csv").toString());
         assertEquals(0, u.status(), u.err());
+        // the trend of the total, from the two years' totals computed separately
+        Run b = run("ghg", "compute", "--activities", EX + "ghg-base.csv", "--gwp", "AR5", "--out", dir.resolve("b.csv").toString());
+        double baseTotal = Double.parseDouble(b.out().replaceAll("(?s).*total ([0-9.]+) t CO2e.*", "$1"));
+        Run t = run("ghg", "uncertainty", "--activities", EX + "ghg.csv", "--base", EX + "ghg-base.csv", "--draws", "500",
+                "--out", dir.resolve("t.csv").toString());
+        assertEquals(0, t.status(), t.err());
+        double trend = Double.parseDouble(t.out().replaceAll("(?s).*base year: ([-0-9.]+) %.*", "$1"));
+        assertEquals((6_877_126 - baseTotal) / baseTotal * 100, trend, 1e-6);
+        Table tt = TableFiles.read(dir.resolve("t.csv"));
+        assertEquals(8, tt.rows().stream().filter(row -> row.get(0).equals("trend")).count());
     }
 
     @Test

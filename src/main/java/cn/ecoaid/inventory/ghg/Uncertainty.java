@@ -32,6 +32,48 @@ public final class Uncertainty {
 
     public enum Distribution { NORMAL, LOGNORMAL }
 
+    /** One category in the trend assessment: base-year and current emissions and the current year's uncertainties (%). */
+    public record TrendInput(String key, double base, double current, double uActivityPct, double uFactorPct) {
+    }
+
+    /**
+     * Approach 1 trend uncertainty (IPCC 2006 Guidelines, Vol. 1, Ch. 3, Table 3.2, columns I–M): per category the type A
+     * sensitivity (I), type B sensitivity (J), the trend uncertainty introduced by the factor (K = I·F, factors assumed
+     * correlated between the years) and by the activity data (L = J·E·√2, uncorrelated), and the total trend (%) with its
+     * uncertainty in percentage points, √Σ(K² + L²).
+     */
+    public record Trend(double baseTotal, double currentTotal, double trendPct, double uncertaintyPoints,
+                        double[] sensitivityA, double[] sensitivityB, double[] fromFactor, double[] fromActivity) {
+    }
+
+    public static Trend trend(List<TrendInput> lines) {
+        double sumC = 0;
+        double sumD = 0;
+        for (TrendInput l : lines) {
+            sumC += l.base();
+            sumD += l.current();
+        }
+        if (sumC == 0) {
+            throw new EcoAidException("ghg.error.zeroTotal");
+        }
+        int n = lines.size();
+        double[] a = new double[n];
+        double[] b = new double[n];
+        double[] k = new double[n];
+        double[] lAct = new double[n];
+        double m = 0;
+        double trend = (sumD - sumC) / sumC * 100;
+        for (int i = 0; i < n; i++) {
+            TrendInput l = lines.get(i);
+            a[i] = (0.01 * l.current() + sumD - (0.01 * l.base() + sumC)) / (0.01 * l.base() + sumC) * 100 - trend;
+            b[i] = l.current() / sumC;
+            k[i] = a[i] * l.uFactorPct();
+            lAct[i] = b[i] * l.uActivityPct() * Math.sqrt(2);
+            m += k[i] * k[i] + lAct[i] * lAct[i];
+        }
+        return new Trend(sumC, sumD, trend, Math.sqrt(m), a, b, k, lAct);
+    }
+
     private Uncertainty() {
     }
 

@@ -112,4 +112,25 @@ class GhgTest {
         assertEquals(18.2696, a.uncertaintyPct(), 1e-4);
         assertEquals(1_250_000 / 7_510_000.0, a.varianceShare()[0], 1e-12);
     }
+    /**
+     * Approach 1 trend (IPCC 2006 Vol. 1 Table 3.2) by hand: C = {100, 50}, D = {120, 40}, U_A = {5, 10} %, U_EF = {10, 20} %.
+     * ΣC = 150, ΣD = 160, trend = 10/150 = 6.6667 %.
+     * Line 1: I = (1.2 + 160 − 151)/151 × 100 − 6.6667 = 6.75497 − 6.66667 = 0.08830; J = 120/150 = 0.8;
+     * K = 0.08830 × 10 = 0.8830; L = 0.8 × 5 × √2 = 5.65685.
+     * Line 2: I = (0.4 + 160 − 150.5)/150.5 × 100 − 6.66667 = −0.08859; J = 40/150 = 0.26667;
+     * K = −1.77187; L = 0.26667 × 10 × √2 = 3.77124.
+     * Σ(K² + L²) = 0.77969 + 32.0 + 3.13953 + 14.22222 = 50.14144 → trend uncertainty 7.08106 percentage points.
+     */
+    @Test
+    void approach1TrendByHand() {
+        Uncertainty.Trend t = Uncertainty.trend(List.of(new Uncertainty.TrendInput("1", 100, 120, 5, 10),
+                new Uncertainty.TrendInput("2", 50, 40, 10, 20)));
+        assertEquals(6.666667, t.trendPct(), 1e-6);
+        assertEquals(0.0883002, t.sensitivityA()[0], 1e-7);
+        assertEquals(-0.0885936, t.sensitivityA()[1], 1e-7);
+        assertEquals(0.8, t.sensitivityB()[0], 1e-12);
+        assertEquals(5.656854, t.fromActivity()[0], 1e-6);
+        assertEquals(-1.771872, t.fromFactor()[1], 1e-6);
+        assertEquals(7.081062, t.uncertaintyPoints(), 1e-6);
+    }
 }
