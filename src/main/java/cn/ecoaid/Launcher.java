@@ -12,6 +12,8 @@ public final class Launcher {
         // No arguments, or a workspace file (double-clicked in a file manager): the desktop window.
         if (args.length == 0 || args.length == 1 && args[0].endsWith(".ecoaid")) {
             cn.ecoaid.ui.App.launchDesktop(args);
+        } else if (args[0].equals("guide-screenshots")) {
+            cn.ecoaid.ui.GuideScreenshots.launchWith(java.util.Arrays.copyOfRange(args, 1, args.length));
         } else {
             System.exit(cn.ecoaid.cli.Main.run(args));
         }

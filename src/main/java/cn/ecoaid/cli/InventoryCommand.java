@@ -505,16 +505,11 @@ public final class InventoryCommand implements Runnable {
                 sh.add(r.scenario() + "_reduction_pct");
             });
             List<List<String>> side = new ArrayList<>();
-            for (Pollutant p : Pollutant.values()) {
-                if (results.isEmpty() || !results.get(0).baseKg().containsKey(p)) {
-                    continue;
-                }
-                double base = results.get(0).baseKg().get(p);
-                List<String> row = new ArrayList<>(List.of(p.label(), num(base / 1000)));
-                for (Scenario.Result r : results) {
-                    double a = r.scenarioKg().getOrDefault(p, 0.0);
-                    row.add(num(a / 1000));
-                    row.add(num(base == 0 ? Double.NaN : (base - a) / base * 100));
+            for (Scenario.Comparison c : Scenario.sideBySide(results)) {
+                List<String> row = new ArrayList<>(List.of(c.pollutant().label(), num(c.baseKg() / 1000)));
+                for (int i = 0; i < results.size(); i++) {
+                    row.add(num(c.scenarioKg().get(i) / 1000));
+                    row.add(num(c.reductionPct(i)));
                 }
                 side.add(row);
             }

@@ -65,6 +65,30 @@ public record Scenario(String name, List<Scenario.Measure> measures) {
             Map<String, Map<Pollutant, Double>> reductionByMeasureKg) {
     }
 
+    /** One pollutant across several scenarios: the base total and each scenario's total (kg), in scenario order. */
+    public record Comparison(Pollutant pollutant, double baseKg, List<Double> scenarioKg) {
+        /** Reduction of scenario {@code i} against the base, %; NaN when the base is zero. */
+        public double reductionPct(int i) {
+            return baseKg == 0 ? Double.NaN : (baseKg - scenarioKg.get(i)) / baseKg * 100;
+        }
+    }
+
+    /** Scenarios side by side per pollutant (the pollutants of the first result's base, in pollutant order). */
+    public static List<Comparison> sideBySide(List<Result> results) {
+        List<Comparison> out = new java.util.ArrayList<>();
+        if (results.isEmpty()) {
+            return out;
+        }
+        for (Pollutant p : Pollutant.values()) {
+            Double base = results.get(0).baseKg().get(p);
+            if (base == null) {
+                continue;
+            }
+            out.add(new Comparison(p, base, results.stream().map(r -> r.scenarioKg().getOrDefault(p, 0.0)).toList()));
+        }
+        return out;
+    }
+
     /** Runs this scenario over the activities. */
     public Result run(InventoryCalculator calc, List<Activity> activities) {
         Map<Pollutant, Double> base = new EnumMap<>(Pollutant.class);

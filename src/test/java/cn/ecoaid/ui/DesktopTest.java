@@ -1,5 +1,6 @@
 package cn.ecoaid.ui;
 
+import cn.ecoaid.ui.util.ImmediateUiExecutor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

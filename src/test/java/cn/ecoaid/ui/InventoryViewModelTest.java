@@ -1,5 +1,6 @@
 package cn.ecoaid.ui;
 
+import cn.ecoaid.ui.util.ImmediateUiExecutor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,5 +103,41 @@ class InventoryViewModelTest {
         InventoryViewModel vm = new InventoryViewModel(ws.inventories(), new ImmediateUiExecutor());
         vm.compute();
         assertEquals("请先选择活动水平文件", vm.messageProperty().get());
+    }
+    @Test
+    void scenariosSideBySideEqualTheCommandLine() throws Exception {
+        Messages.setCurrent(Messages.CHINESE);
+        Workspace ws = open();
+        String ex = "sample-data/examples/inventory/";
+        InventoryViewModel vm = new InventoryViewModel(ws.inventories(), new ImmediateUiExecutor());
+        vm.runScenarios();
+        assertEquals("请先选择活动水平文件", vm.messageProperty().get());
+        vm.activitiesProperty().set(Path.of(ex + "activities.csv"));
+        vm.factorsProperty().set(Path.of(ex + "factors.csv"));
+        vm.runScenarios();
+        assertEquals("请先选择措施文件", vm.messageProperty().get());
+        vm.measuresProperty().set(Path.of(ex + "measures.csv"));
+        vm.runScenarios();
+        Path side = dir.resolve("side.csv");
+        assertEquals(0, CliTestAccess.run("inventory", "scenario", "--activities", ex + "activities.csv", "--factors",
+                ex + "factors.csv", "--measures", ex + "measures.csv", "--out", dir.resolve("s.csv").toString(),
+                "--side-by-side", side.toString()));
+        List<String> lines = Files.readAllLines(side);
+        assertEquals(lines.size() - 1, vm.scenarioRows().size());
+        assertEquals(lines.size() - 1, vm.comparisons().size());
+        String[] header = lines.get(0).replace("\uFEFF", "").split(",");
+        assertEquals(header.length, vm.scenarioHeaders().size());
+        for (int i = 0; i < vm.scenarioRows().size(); i++) {
+            String[] cells = lines.get(i + 1).replace("\uFEFF", "").split(",", -1);
+            List<String> row = vm.scenarioRows().get(i);
+            assertEquals(cells[0], row.get(0));
+            for (int c = 1; c < cells.length; c++) {
+                if (!cells[c].isEmpty()) {
+                    double v = Double.parseDouble(cells[c]);
+                    assertEquals(v, Double.parseDouble(row.get(c)), Math.abs(v) * 1e-5 + 1e-9, header[c] + " of " + cells[0]);
+                }
+            }
+        }
+        assertTrue(vm.scenarioNames().size() >= 2, "the sample has two scenarios");
     }
 }

@@ -1,18 +1,27 @@
 package cn.ecoaid.ui.inventory;
 
 import cn.ecoaid.inventory.SavedInventory;
+import cn.ecoaid.inventory.Scenario;
 import cn.ecoaid.l10n.Messages;
 import cn.ecoaid.ui.util.ResultTables;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -115,13 +124,67 @@ public final class InventoryView {
         HBox files1 = row(chooseActivities, activities);
         HBox files2 = row(chooseFactors, factors);
         HBox actions = row(new Label(Messages.get("inventory.ui.groupBy")), grouping, compute, export);
-        root.getChildren().setAll(title, intro, keep, files1, files2, actions, message, table);
+        VBox totalsPane = new VBox(8, actions, table);
         VBox.setVgrow(table, Priority.ALWAYS);
+        Tab totals = new Tab(Messages.get("inventory.ui.tabTotals"), totalsPane);
+        totals.setClosable(false);
+        Tab scenarios = new Tab(Messages.get("inventory.ui.tabScenarios"), scenarioPane(vm));
+        scenarios.setClosable(false);
+        TabPane tabs = new TabPane(totals, scenarios);
+        tabs.setId("inventory-tabs");
+        root.getChildren().setAll(title, intro, keep, files1, files2, message, tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+    }
+
+    private Node scenarioPane(InventoryViewModel vm) {
+        Label measures = new Label();
+        measures.setId("inventory-measures");
+        measures.textProperty().bind(fileName(vm.measuresProperty()));
+        Button chooseMeasures = new Button(Messages.get("inventory.ui.chooseMeasures"));
+        chooseMeasures.setOnAction(e -> choose(vm.measuresProperty().get()).ifPresent(vm.measuresProperty()::set));
+        Button run = new Button(Messages.get("inventory.ui.runScenarios"));
+        run.setId("inventory-run-scenarios");
+        run.setOnAction(e -> vm.runScenarios());
+        TableView<List<String>> table = ResultTables.create("inventory-scenario-table", vm.scenarioHeaders(),
+                vm.scenarioRows(), Messages.get("inventory.ui.noScenarios"));
+        vm.scenarioHeaders().addListener((ListChangeListener<String>) c -> ResultTables.setHeaders(table, vm.scenarioHeaders()));
+        CategoryAxis x = new CategoryAxis();
+        x.setLabel(InventoryViewModel.columnTitle("pollutant"));
+        NumberAxis y = new NumberAxis();
+        y.setLabel(Messages.get("inventory.ui.col.emitted_t"));
+        BarChart<String, Number> chart = new BarChart<>(x, y);
+        chart.setId("inventory-scenario-chart");
+        chart.setAnimated(false);
+        chart.setPrefHeight(300);
+        chart.setMinHeight(240);
+        chart.setLegendVisible(true);
+        table.setPrefHeight(220);
+        vm.comparisons().addListener((ListChangeListener<Scenario.Comparison>) c -> {
+            List<XYChart.Series<String, Number>> series = new ArrayList<>();
+            XYChart.Series<String, Number> base = new XYChart.Series<>();
+            base.setName(Messages.get("inventory.ui.baseSeries"));
+            series.add(base);
+            for (String n : vm.scenarioNames()) {
+                XYChart.Series<String, Number> s = new XYChart.Series<>();
+                s.setName(n);
+                series.add(s);
+            }
+            for (Scenario.Comparison comp : vm.comparisons()) {
+                base.getData().add(new XYChart.Data<>(comp.pollutant().label(), comp.baseKg() / 1000));
+                for (int i = 0; i < comp.scenarioKg().size(); i++) {
+                    series.get(i + 1).getData().add(new XYChart.Data<>(comp.pollutant().label(), comp.scenarioKg().get(i) / 1000));
+                }
+            }
+            chart.getData().setAll(series);
+        });
+        VBox pane = new VBox(8, row(chooseMeasures, measures, run), table, chart);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        return pane;
     }
 
     private static javafx.beans.binding.StringBinding fileName(javafx.beans.property.ObjectProperty<Path> file) {
         return javafx.beans.binding.Bindings.createStringBinding(
-                () -> file.get() == null ? Messages.get("inventory.ui.noFile") : file.get().toString(), file);
+                () -> file.get() == null ? Messages.get("inventory.ui.noFile") : String.valueOf(file.get().getFileName()), file);
     }
 
     private static HBox row(javafx.scene.Node... nodes) {

@@ -11,6 +11,7 @@ import cn.ecoaid.inventory.FactorLibrary;
 import cn.ecoaid.inventory.InventoryCalculator;
 import cn.ecoaid.inventory.InventoryFiles;
 import cn.ecoaid.inventory.InventoryRepository;
+import cn.ecoaid.inventory.Scenario;
 import cn.ecoaid.inventory.SavedInventory;
 import cn.ecoaid.io.TableFiles;
 import cn.ecoaid.l10n.ErrorText;
@@ -54,11 +55,88 @@ public final class InventoryViewModel {
     private final ObservableList<String> headers = FXCollections.observableArrayList();
     private final ObservableList<List<String>> rows = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
+    private final ObjectProperty<Path> measures = new SimpleObjectProperty<>();
+    private final ObservableList<String> scenarioHeaders = FXCollections.observableArrayList();
+    private final ObservableList<List<String>> scenarioRows = FXCollections.observableArrayList();
+    private final ObservableList<Scenario.Comparison> comparisons = FXCollections.observableArrayList();
+    private final ObservableList<String> scenarioNames = FXCollections.observableArrayList();
 
     public InventoryViewModel(InventoryRepository repository, UiExecutor executor) {
         this.repository = repository;
         this.executor = executor;
         refreshSaved();
+    }
+
+    /** The measures file (scenarios) for {@link #runScenarios()}. */
+    public ObjectProperty<Path> measuresProperty() {
+        return measures;
+    }
+
+    public ObservableList<String> scenarioHeaders() {
+        return scenarioHeaders;
+    }
+
+    public ObservableList<List<String>> scenarioRows() {
+        return scenarioRows;
+    }
+
+    /** The last scenario run per pollutant, for the chart. */
+    public ObservableList<Scenario.Comparison> comparisons() {
+        return comparisons;
+    }
+
+    public ObservableList<String> scenarioNames() {
+        return scenarioNames;
+    }
+
+    /** Scenario results: names in order and the side-by-side comparison. */
+    record ScenarioResult(List<String> names, List<Scenario.Comparison> comparisons) {
+    }
+
+    /** Runs every scenario of the measures file over the chosen activities; side by side per pollutant. */
+    public void runScenarios() {
+        Path input = activities.get();
+        Path m = measures.get();
+        if (input == null) {
+            message.set(Messages.get("inventory.ui.noActivities"));
+            return;
+        }
+        if (m == null) {
+            message.set(Messages.get("inventory.ui.noMeasures"));
+            return;
+        }
+        Path userFactors = factors.get();
+        executor.run(Messages.get("inventory.ui.runningScenarios", m.getFileName()), progress -> {
+            InventoryCalculator calc = calculator(userFactors);
+            List<Activity> acts = InventoryFiles.readActivities(TableFiles.read(input));
+            List<Scenario.Result> results = new ArrayList<>();
+            List<Scenario> scenarios = InventoryFiles.readMeasures(TableFiles.read(m));
+            for (int i = 0; i < scenarios.size(); i++) {
+                progress.progress(i, scenarios.size());
+                results.add(scenarios.get(i).run(calc, acts));
+            }
+            return new ScenarioResult(results.stream().map(Scenario.Result::scenario).toList(), Scenario.sideBySide(results));
+        }, r -> {
+            List<String> h = new ArrayList<>(List.of(columnTitle("pollutant"), Messages.get("inventory.ui.col.base_t")));
+            for (String n : r.names()) {
+                h.add(Messages.get("inventory.ui.scenarioTonnes", n));
+                h.add(Messages.get("inventory.ui.scenarioReduction", n));
+            }
+            List<List<String>> rs = new ArrayList<>();
+            for (Scenario.Comparison c : r.comparisons()) {
+                List<String> row = new ArrayList<>(List.of(c.pollutant().label(), num(c.baseKg() / 1000)));
+                for (int i = 0; i < r.names().size(); i++) {
+                    row.add(num(c.scenarioKg().get(i) / 1000));
+                    row.add(Double.isNaN(c.reductionPct(i)) ? "" : num(c.reductionPct(i)));
+                }
+                rs.add(row);
+            }
+            scenarioNames.setAll(r.names());
+            scenarioHeaders.setAll(h);
+            scenarioRows.setAll(rs);
+            comparisons.setAll(r.comparisons());
+            message.set(Messages.get("inventory.ui.scenariosDone", r.names().size()));
+        }, e -> message.set(ErrorText.describe(e)));
     }
 
     /** Inventories kept in the workspace, newest year first. */
@@ -98,11 +176,17 @@ public final class InventoryViewModel {
         if (factors.get() != null) {
             files.put(SavedInventory.Role.FACTORS, factors.get());
         }
+        if (measures.get() != null) {
+            files.put(SavedInventory.Role.MEASURES, measures.get());
+        }
         executor.run(Messages.get("inventory.ui.saving", name), progress -> {
             // refuse a file with bad rows before it enters the workspace
             InventoryFiles.readActivities(TableFiles.read(input));
             if (files.containsKey(SavedInventory.Role.FACTORS)) {
                 FactorLibrary.readUser(TableFiles.read(files.get(SavedInventory.Role.FACTORS)));
+            }
+            if (files.containsKey(SavedInventory.Role.MEASURES)) {
+                InventoryFiles.readMeasures(TableFiles.read(files.get(SavedInventory.Role.MEASURES)));
             }
             return repository.create(name, year, "", files);
         }, inv -> {
@@ -125,10 +209,12 @@ public final class InventoryViewModel {
             }
             Path acts = repository.copyTo(inv.input(SavedInventory.Role.ACTIVITIES).orElseThrow(), dir);
             Path ef = inv.input(SavedInventory.Role.FACTORS).map(in -> repository.copyTo(in, dir)).orElse(null);
-            return new Path[] {acts, ef};
+            Path ms = inv.input(SavedInventory.Role.MEASURES).map(in -> repository.copyTo(in, dir)).orElse(null);
+            return new Path[] {acts, ef, ms};
         }, paths -> {
             activities.set(paths[0]);
             factors.set(paths[1]);
+            measures.set(paths[2]);
             saveName.set(inv.name());
             saveYear.set(Integer.toString(inv.year()));
             message.set(Messages.get("inventory.ui.opened", inv.name(), Integer.toString(inv.year())));
@@ -187,13 +273,7 @@ public final class InventoryViewModel {
     }
 
     static Result run(Path input, Path userFactors, List<Aggregation.Dim> dims, ProgressListener progress) {
-        List<EmissionFactor> library = new ArrayList<>(FactorLibrary.tcses144());
-        library.addAll(FactorLibrary.emepShippedSubset());
-        if (userFactors != null) {
-            library.addAll(FactorLibrary.readUser(TableFiles.read(userFactors)));
-        }
-        InventoryCalculator calc = new InventoryCalculator(new FactorLibrary(library), ControlTable.tcses144(),
-                CoalMassBalance.tcses144());
+        InventoryCalculator calc = calculator(userFactors);
         List<Activity> acts = InventoryFiles.readActivities(TableFiles.read(input));
         Aggregation agg = new Aggregation(dims);
         long[] count = new long[1];
@@ -215,6 +295,16 @@ public final class InventoryViewModel {
             rows.add(row);
         }
         return new Result(headers, rows, acts.size(), count[0]);
+    }
+
+    /** The shipped factor library (T/CSES 144 tables, EMEP subset) with the user's factors, if any. */
+    static InventoryCalculator calculator(Path userFactors) {
+        List<EmissionFactor> library = new ArrayList<>(FactorLibrary.tcses144());
+        library.addAll(FactorLibrary.emepShippedSubset());
+        if (userFactors != null) {
+            library.addAll(FactorLibrary.readUser(TableFiles.read(userFactors)));
+        }
+        return new InventoryCalculator(new FactorLibrary(library), ControlTable.tcses144(), CoalMassBalance.tcses144());
     }
 
     public void export(Path file) {

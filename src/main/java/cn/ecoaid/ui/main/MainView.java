@@ -55,6 +55,15 @@ public final class MainView {
         return sites;
     }
 
+    public InventoryViewModel inventoryViewModel() {
+        return inventory;
+    }
+
+    /** Shows a section as if chosen in the navigation. */
+    public void select(Section section) {
+        vm.sectionProperty().set(section);
+    }
+
     private void build() {
         ListView<Section> nav = new ListView<>();
         nav.setId("nav");
@@ -74,7 +83,10 @@ public final class MainView {
                 vm.sectionProperty().set(b);
             }
         });
-        vm.sectionProperty().addListener((o, a, b) -> show(b));
+        vm.sectionProperty().addListener((o, a, b) -> {
+            nav.getSelectionModel().select(b);
+            show(b);
+        });
         root.setLeft(nav);
         root.setTop(toolbar());
         root.setBottom(statusBar());

@@ -1,12 +1,9 @@
-package cn.ecoaid.ui;
+package cn.ecoaid.ui.util;
 
 import cn.ecoaid.domain.CancelledException;
-import cn.ecoaid.ui.util.BackgroundTask;
-import cn.ecoaid.ui.util.TaskMonitor;
-import cn.ecoaid.ui.util.UiExecutor;
 import java.util.function.Consumer;
 
-/** Runs work at once on the calling thread: view models and UI tests need no waiting. */
+/** Runs work at once on the calling thread: view-model tests and the guide-screenshot tool need no waiting. */
 public final class ImmediateUiExecutor implements UiExecutor {
     private final TaskMonitor monitor = new TaskMonitor();
 

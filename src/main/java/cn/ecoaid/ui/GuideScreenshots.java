@@ -1,0 +1,127 @@
+package cn.ecoaid.ui;
+
+import cn.ecoaid.l10n.Messages;
+import cn.ecoaid.ui.main.MainView;
+import cn.ecoaid.ui.main.Section;
+import cn.ecoaid.ui.util.Fonts;
+import cn.ecoaid.ui.util.ImmediateUiExecutor;
+import cn.ecoaid.ui.util.UserSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes the user guide's screenshots from the real window, so that they stay current:
+ * {@code java -jar ecoaid.jar guide-screenshots <workspace.ecoaid> <out-dir> [zh|en]} (under Xvfb on a server). Long work
+ * runs at once on the FX thread here, so every page is shot with its results in place: the start screen, then each
+ * section of the main window after the actions a reader of the guide would take there.
+ */
+public final class GuideScreenshots extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(GuideScreenshots.class);
+
+    public static void launchWith(String[] args) {
+        Application.launch(GuideScreenshots.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        List<String> args = getParameters().getRaw();
+        if (args.size() < 2) {
+            LOG.error("usage: guide-screenshots <workspace.ecoaid> <out-dir> [zh|en]");
+            Platform.exit();
+            return;
+        }
+        Path workspace = Path.of(args.get(0));
+        Path out = Path.of(args.get(1));
+        Locale locale = args.size() > 2 && args.get(2).equals("en") ? Messages.ENGLISH : Messages.CHINESE;
+        Fonts.loadBundled();
+        Shell shell = new Shell(stage, new FixedSettings(locale, workspace), new ImmediateUiExecutor(), Clock.systemUTC(), "guide");
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        try {
+            Files.createDirectories(out);
+            shell.showStart();
+            stage.show();
+            shoot(stage, out.resolve("start.png"));
+            shell.openFile(workspace);
+            MainView main = shell.mainView();
+            if (main == null) {
+                throw new IllegalStateException("cannot open " + workspace);
+            }
+            for (Section s : Section.values()) {
+                main.select(s);
+                prepare(main, s);
+                shoot(stage, out.resolve(s.name().toLowerCase(Locale.ROOT) + ".png"));
+                if (stage.getScene().lookup("#inventory-tabs") instanceof javafx.scene.control.TabPane tabs && s == Section.INVENTORY) {
+                    tabs.getSelectionModel().select(1);
+                    shoot(stage, out.resolve("inventory-scenarios.png"));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("screenshots failed", e);
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    /** What a reader does on a page before the screenshot. */
+    private static void prepare(MainView main, Section s) {
+        if (s == Section.INVENTORY) {
+            var inv = main.inventoryViewModel();
+            if (!inv.saved().isEmpty()) {
+                inv.open(inv.saved().get(0));
+                inv.compute();
+                inv.runScenarios();
+            }
+        }
+    }
+
+    private static void shoot(Stage stage, Path file) {
+        WritableImage image = stage.getScene().snapshot(null);
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LOG.info("wrote {}", file);
+    }
+
+    /** Settings that change nothing on the user's machine. */
+    private record FixedSettings(Locale locale, Path workspace) implements UserSettings {
+        @Override
+        public Locale language() {
+            return locale;
+        }
+
+        @Override
+        public void setLanguage(Locale l) {
+        }
+
+        @Override
+        public List<Path> recentWorkspaces() {
+            return new ArrayList<>(List.of(workspace.toAbsolutePath()));
+        }
+
+        @Override
+        public void addRecentWorkspace(Path file) {
+        }
+
+        @Override
+        public Path workspaceFolder() {
+            return workspace.toAbsolutePath().getParent();
+        }
+    }
+}
