@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 /** {@code ghg compute|kca|uncertainty}: Tier 1 greenhouse-gas inventory on files. */
 @Command(name = "ghg", mixinStandardHelpOptions = true,
         description = "Greenhouse-gas inventory (IPCC 2006 Tier 1): CO2e totals, key categories, uncertainty",
-        subcommands = {GhgCommand.Compute.class, GhgCommand.Kca.class, GhgCommand.UncertaintyRun.class})
+        subcommands = {GhgCommand.Compute.class, GhgCommand.Kca.class, GhgCommand.UncertaintyRun.class, GhgCommand.Series.class})
 public final class GhgCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -65,6 +65,48 @@ public final class GhgCommand implements Runnable {
                     "co2e_t"), rows);
             w.println(Messages.get("ghg.cli.computed", lines.size(), InventoryCommand.num(GhgInventory.totalCo2e(lines)),
                     gwp.toUpperCase(Locale.ROOT), out));
+        }
+    }
+
+    @Command(name = "series", mixinStandardHelpOptions = true,
+            description = "Time series: CO2e per category and gas for several years, with one GWP set")
+    static final class Series implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--year", required = true, description = "YEAR=records.csv, once per year (e.g. --year 2020=ghg-2020.csv)")
+        Map<Integer, Path> years;
+
+        @Option(names = "--gwp", defaultValue = "AR5")
+        String gwp;
+
+        @Option(names = "--out", required = true)
+        Path out;
+
+        @Override
+        public void run() {
+            java.util.SortedMap<Integer, List<GhgInventory.Line>> byYear = new java.util.TreeMap<>();
+            years.forEach((y, f) -> byYear.put(y, lines(f, gwp)));
+            List<GhgInventory.SeriesRow> series = GhgInventory.series(byYear);
+            List<String> headers = new ArrayList<>(List.of("category", "gas"));
+            byYear.keySet().forEach(y -> headers.add(y + "_co2e_t"));
+            List<List<String>> rows = new ArrayList<>();
+            double[] totals = new double[byYear.size()];
+            for (GhgInventory.SeriesRow r : series) {
+                List<String> row = new ArrayList<>(List.of(r.category(), r.gas()));
+                for (int i = 0; i < r.co2e().length; i++) {
+                    row.add(InventoryCommand.num(r.co2e()[i]));
+                    totals[i] += r.co2e()[i];
+                }
+                rows.add(row);
+            }
+            List<String> total = new ArrayList<>(List.of("*", "*"));
+            for (double t : totals) {
+                total.add(InventoryCommand.num(t));
+            }
+            rows.add(total);
+            TableFiles.write(out, headers, rows);
+            spec.commandLine().getOut().println(Messages.get("ghg.cli.series", byYear.size(), series.size(), out));
         }
     }
 

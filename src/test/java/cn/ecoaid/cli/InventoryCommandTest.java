@@ -143,6 +143,15 @@ class InventoryCommandTest {
         assertEquals(0, t.status(), t.err());
         double trend = Double.parseDouble(t.out().replaceAll("(?s).*base year: ([-0-9.]+) %.*", "$1"));
         assertEquals((6_877_126 - baseTotal) / baseTotal * 100, trend, 1e-6);
+        Run ser = run("ghg", "series", "--year", "2020=" + EX + "ghg-base.csv", "--year", "2025=" + EX + "ghg.csv",
+                "--out", dir.resolve("ser.csv").toString());
+        assertEquals(0, ser.status(), ser.err());
+        Table st = TableFiles.read(dir.resolve("ser.csv"));
+        List<String> last = st.rows().get(st.rows().size() - 1).cells();
+        assertEquals(List.of("*", "*"), last.subList(0, 2));
+        assertEquals(baseTotal, Double.parseDouble(last.get(2)), 1e-6);
+        assertEquals(6_877_126, Double.parseDouble(last.get(3)), 1e-6);
+        assertEquals(List.of("category", "gas", "2020_co2e_t", "2025_co2e_t"), st.headers());
         Table tt = TableFiles.read(dir.resolve("t.csv"));
         assertEquals(8, tt.rows().stream().filter(row -> row.get(0).equals("trend")).count());
     }

@@ -39,6 +39,30 @@ public final class GhgInventory {
         return m;
     }
 
+    /** One category and gas across the years of a time series: CO2e per year (0 where a year lacks it). */
+    public record SeriesRow(String category, String gas, double[] co2e) {
+    }
+
+    /**
+     * A time series: the CO2e of every category and gas in each year (keys of {@code years} in ascending order; the rows in
+     * order of first appearance), computed with one GWP set so that the years are comparable.
+     */
+    public static List<SeriesRow> series(java.util.SortedMap<Integer, List<Line>> years) {
+        List<Integer> order = new java.util.ArrayList<>(years.keySet());
+        Map<String, double[]> rows = new LinkedHashMap<>();
+        for (int y = 0; y < order.size(); y++) {
+            for (Map.Entry<String, Double> e : byCategoryAndGas(years.get(order.get(y))).entrySet()) {
+                rows.computeIfAbsent(e.getKey(), k -> new double[order.size()])[y] += e.getValue();
+            }
+        }
+        List<SeriesRow> out = new java.util.ArrayList<>();
+        rows.forEach((k, v) -> {
+            String[] parts = k.split("\\|", 2);
+            out.add(new SeriesRow(parts[0], parts.length > 1 ? parts[1] : "", v));
+        });
+        return out;
+    }
+
     public static double totalCo2e(List<Line> lines) {
         double s = 0;
         for (Line l : lines) {
