@@ -140,4 +140,48 @@ class InventoryViewModelTest {
         }
         assertTrue(vm.scenarioNames().size() >= 2, "the sample has two scenarios");
     }
+    @Test
+    void comparesWithAKeptInventoryLikeTheCommandLine() throws Exception {
+        Messages.setCurrent(Messages.CHINESE);
+        Workspace ws = open();
+        String ex = "sample-data/examples/inventory/";
+        Path factors = Path.of(ex + "factors.csv");
+        // this year: the sample with the diesel boiler B-2 burning twice as much (500 → 1 000 t)
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(Path.of(ex + "activities.csv")));
+        lines.set(2, lines.get(2).replace(",500,t,", ",1000,t,"));
+        assertTrue(lines.get(2).contains(",1000,t,"));
+        Path thisYear = dir.resolve("activities-2026.csv");
+        Files.write(thisYear, lines);
+        InventoryViewModel vm = new InventoryViewModel(ws.inventories(), new ImmediateUiExecutor());
+        vm.activitiesProperty().set(Path.of(ex + "activities.csv"));
+        vm.factorsProperty().set(factors);
+        vm.saveNameProperty().set("2025");
+        vm.saveYearProperty().set("2025");
+        vm.save();
+        vm.activitiesProperty().set(thisYear);
+        vm.groupingProperty().set("pollutant,category");
+        vm.compareWithProperty().set(vm.saved().get(0));
+        vm.compute();
+        assertEquals(List.of("污染物", "第一级分类", "本清单（吨）", "2025（吨）", "差值（吨）", "变化（%）"), vm.headers());
+        Path cli = dir.resolve("cli.csv");
+        assertEquals(0, CliTestAccess.run("inventory", "compute", "--activities", ex + "activities.csv", "--compare",
+                thisYear.toString(), "--factors", factors.toString(), "--by", "pollutant,category", "--out", cli.toString()));
+        List<String> out = Files.readAllLines(cli);
+        assertEquals(out.size() - 1, vm.rows().size());
+        for (int i = 0; i < vm.rows().size(); i++) {
+            String[] c = out.get(i + 1).replace("\uFEFF", "").split(",", -1);
+            List<String> row = vm.rows().get(i);
+            assertEquals(List.of(c[0], c[1]), row.subList(0, 2));
+            assertEquals(Double.parseDouble(c[3]), Double.parseDouble(row.get(2)), Math.abs(Double.parseDouble(c[3])) * 1e-5, "b");
+            assertEquals(Double.parseDouble(c[2]), Double.parseDouble(row.get(3)), Math.abs(Double.parseDouble(c[2])) * 1e-5, "a");
+        }
+        assertTrue(vm.byCategory().stream().anyMatch(r -> r.key().equals(List.of("SO2", "工业源"))));
+        // SO2 of 工业源 over all counties: 39.58 t in 甲区 (InventoryCommandTest) plus the other counties' SO2
+        double so2Industry = vm.byCategory().stream().filter(r -> r.key().equals(List.of("SO2", "工业源")))
+                .mapToDouble(r -> r.emittedKg()).sum() / 1000;
+        assertTrue(so2Industry >= 39.58, "at least 甲区's 39.58 t: " + so2Industry);
+        // B-2: 500 t more diesel × 3 g/kg SO2 = 1.5 t more SO2 in 工业源
+        int so2Row = vm.rows().stream().map(r -> r.subList(0, 2)).toList().indexOf(List.of("SO2", "工业源"));
+        assertEquals(1.5, Double.parseDouble(vm.rows().get(so2Row).get(4)), 1e-9);
+    }
 }

@@ -1,5 +1,6 @@
 package cn.ecoaid.ui.inventory;
 
+import cn.ecoaid.inventory.Aggregation;
 import cn.ecoaid.inventory.SavedInventory;
 import cn.ecoaid.inventory.Scenario;
 import cn.ecoaid.l10n.Messages;
@@ -15,6 +16,7 @@ import javafx.scene.Parent;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -123,8 +125,18 @@ public final class InventoryView {
 
         HBox files1 = row(chooseActivities, activities);
         HBox files2 = row(chooseFactors, factors);
-        HBox actions = row(new Label(Messages.get("inventory.ui.groupBy")), grouping, compute, export);
-        VBox totalsPane = new VBox(8, actions, table);
+        ComboBox<SavedInventory> compare = new ComboBox<>(vm.saved());
+        compare.setId("inventory-compare");
+        compare.setPromptText(Messages.get("inventory.ui.noCompare"));
+        compare.setConverter(saved.getConverter());
+        compare.valueProperty().bindBidirectional(vm.compareWithProperty());
+        Button noCompare = new Button(Messages.get("inventory.ui.clearCompare"));
+        noCompare.disableProperty().bind(compare.valueProperty().isNull());
+        noCompare.setOnAction(e -> vm.compareWithProperty().set(null));
+        HBox actions = row(new Label(Messages.get("inventory.ui.groupBy")), grouping,
+                new Label(Messages.get("inventory.ui.compareWith")), compare, noCompare, compute, export);
+        VBox totalsPane = new VBox(8, actions, table, stackedChart(vm));
+        table.setPrefHeight(220);
         VBox.setVgrow(table, Priority.ALWAYS);
         Tab totals = new Tab(Messages.get("inventory.ui.tabTotals"), totalsPane);
         totals.setClosable(false);
@@ -134,6 +146,31 @@ public final class InventoryView {
         tabs.setId("inventory-tabs");
         root.getChildren().setAll(title, intro, keep, files1, files2, message, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
+    }
+
+    private static Node stackedChart(InventoryViewModel vm) {
+        CategoryAxis x = new CategoryAxis();
+        NumberAxis y = new NumberAxis();
+        y.setLabel(Messages.get("inventory.ui.col.emitted_t"));
+        StackedBarChart<String, Number> chart = new StackedBarChart<>(x, y);
+        chart.setId("inventory-category-chart");
+        chart.setTitle(Messages.get("inventory.ui.byCategoryChart"));
+        chart.setAnimated(false);
+        chart.setPrefHeight(300);
+        chart.setMinHeight(220);
+        vm.byCategory().addListener((ListChangeListener<Aggregation.Row>) c -> {
+            java.util.Map<String, XYChart.Series<String, Number>> byCategory = new java.util.LinkedHashMap<>();
+            for (Aggregation.Row r : vm.byCategory()) {
+                XYChart.Series<String, Number> s = byCategory.computeIfAbsent(r.key().get(1), k -> {
+                    XYChart.Series<String, Number> n = new XYChart.Series<>();
+                    n.setName(k);
+                    return n;
+                });
+                s.getData().add(new XYChart.Data<>(r.key().get(0), r.emittedKg() / 1000));
+            }
+            chart.getData().setAll(byCategory.values());
+        });
+        return chart;
     }
 
     private Node scenarioPane(InventoryViewModel vm) {

@@ -56,6 +56,8 @@ public final class InventoryViewModel {
     private final ObservableList<List<String>> rows = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<Path> measures = new SimpleObjectProperty<>();
+    private final ObjectProperty<SavedInventory> compareWith = new SimpleObjectProperty<>();
+    private final ObservableList<Aggregation.Row> byCategory = FXCollections.observableArrayList();
     private final ObservableList<String> scenarioHeaders = FXCollections.observableArrayList();
     private final ObservableList<List<String>> scenarioRows = FXCollections.observableArrayList();
     private final ObservableList<Scenario.Comparison> comparisons = FXCollections.observableArrayList();
@@ -65,6 +67,16 @@ public final class InventoryViewModel {
         this.repository = repository;
         this.executor = executor;
         refreshSaved();
+    }
+
+    /** A kept inventory to compare the totals with (null: no comparison). */
+    public ObjectProperty<SavedInventory> compareWithProperty() {
+        return compareWith;
+    }
+
+    /** Emitted totals by pollutant and first-level category of the last computation, for the stacked bars. */
+    public ObservableList<Aggregation.Row> byCategory() {
+        return byCategory;
     }
 
     /** The measures file (scenarios) for {@link #runScenarios()}. */
@@ -250,8 +262,9 @@ public final class InventoryViewModel {
         return Messages.get("inventory.ui.col." + header.toLowerCase(Locale.ROOT));
     }
 
-    /** Result of one computation: the totals table and counts. */
-    record Result(List<String> headers, List<List<String>> rows, int activities, long emissions) {
+    /** Result of one computation: the totals table, emissions by pollutant and first-level category, and counts. */
+    record Result(List<String> headers, List<List<String>> rows, List<Aggregation.Row> byCategory, int activities,
+                  long emissions) {
     }
 
     public void compute() {
@@ -262,23 +275,68 @@ public final class InventoryViewModel {
         }
         Path userFactors = factors.get();
         List<Aggregation.Dim> dims = Aggregation.parse(grouping.get());
+        SavedInventory other = compareWith.get();
         executor.run(Messages.get("inventory.ui.computing", input.getFileName()),
-                progress -> run(input, userFactors, dims, progress),
+                progress -> other == null ? run(input, userFactors, dims, progress) : runCompared(input, userFactors, other, dims, progress),
                 r -> {
                     headers.setAll(r.headers());
                     rows.setAll(r.rows());
+                    byCategory.setAll(r.byCategory());
                     message.set(Messages.get("inventory.ui.computed", r.activities(), r.emissions(), r.rows().size()));
                 },
                 e -> message.set(ErrorText.describe(e)));
     }
 
-    static Result run(Path input, Path userFactors, List<Aggregation.Dim> dims, ProgressListener progress) {
+    /** Emissions of an activity file into the given aggregations. */
+    private static long accumulate(Path input, Path userFactors, List<Aggregation> into, ProgressListener progress) {
         InventoryCalculator calc = calculator(userFactors);
         List<Activity> acts = InventoryFiles.readActivities(TableFiles.read(input));
+        long[] count = new long[1];
+        calc.computeAll(acts, e -> {
+            into.forEach(a -> a.accept(e));
+            count[0]++;
+        }, progress);
+        return count[0];
+    }
+
+    /** This inventory against a kept one ("a", the reference): both totals, the difference and the change in %. */
+    private Result runCompared(Path input, Path userFactors, SavedInventory other, List<Aggregation.Dim> dims,
+                               ProgressListener progress) throws IOException {
+        Aggregation mine = new Aggregation(dims);
+        Aggregation byCat = new Aggregation(Aggregation.parse("pollutant,category"));
+        long count = accumulate(input, userFactors, List.of(mine, byCat), progress);
+        Path dir = Files.createTempDirectory("ecoaid-inventory-");
+        Path otherActs = repository.copyTo(other.input(SavedInventory.Role.ACTIVITIES).orElseThrow(), dir);
+        Path otherFactors = other.input(SavedInventory.Role.FACTORS).map(in -> repository.copyTo(in, dir)).orElse(null);
+        Aggregation reference = new Aggregation(dims);
+        accumulate(otherActs, otherFactors, List.of(reference), ProgressListener.NONE);
+        List<String> headers = new ArrayList<>();
+        dims.forEach(d -> headers.add(columnTitle(d.header())));
+        headers.add(Messages.get("inventory.ui.compareThis"));
+        headers.add(Messages.get("inventory.ui.compareOther", other.name()));
+        headers.add(Messages.get("inventory.ui.compareDiff"));
+        headers.add(Messages.get("inventory.ui.compareChange"));
+        List<List<String>> rows = new ArrayList<>();
+        for (Aggregation.Comparison c : Aggregation.compare(reference, mine)) {
+            List<String> row = new ArrayList<>(c.key());
+            row.add(num(c.bKg() / 1000));
+            row.add(num(c.aKg() / 1000));
+            row.add(num(c.diffKg() / 1000));
+            row.add(Double.isNaN(c.changePct()) ? "" : num(c.changePct()));
+            rows.add(row);
+        }
+        return new Result(headers, rows, byCat.rows(), mine.rows().size(), count);
+    }
+
+    static Result run(Path input, Path userFactors, List<Aggregation.Dim> dims, ProgressListener progress) {
         Aggregation agg = new Aggregation(dims);
+        Aggregation byCat = new Aggregation(Aggregation.parse("pollutant,category"));
+        InventoryCalculator calc = calculator(userFactors);
+        List<Activity> acts = InventoryFiles.readActivities(TableFiles.read(input));
         long[] count = new long[1];
         calc.computeAll(acts, e -> {
             agg.accept(e);
+            byCat.accept(e);
             count[0]++;
         }, progress);
         List<String> headers = new ArrayList<>();
@@ -294,7 +352,7 @@ public final class InventoryViewModel {
             row.add(Long.toString(r.count()));
             rows.add(row);
         }
-        return new Result(headers, rows, acts.size(), count[0]);
+        return new Result(headers, rows, byCat.rows(), acts.size(), count[0]);
     }
 
     /** The shipped factor library (T/CSES 144 tables, EMEP subset) with the user's factors, if any. */
