@@ -21,6 +21,7 @@ jpackage --type deb --name ecoaid-workbench --app-version "$version" \
   --input "$stage/input" --main-jar ecoaid.jar --main-class cn.ecoaid.Launcher \
   --runtime-image "$stage/runtime" \
   --file-associations "$here/linux/ecoaid-workspace.properties" \
+  --icon "$here/icons/ecoaid.png" \
   --linux-package-name ecoaid-workbench --linux-app-category science \
   --linux-package-deps "libgtk-3-0, libgl1, libxtst6, libxxf86vm1" \
   --license-file "$root/LICENSE" \

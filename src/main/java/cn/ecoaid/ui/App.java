@@ -33,6 +33,13 @@ public final class App extends Application {
         shell.showStart();
         getParameters().getRaw().stream().findFirst().map(java.nio.file.Path::of).ifPresent(shell::openFile);
         stage.setTitle(Messages.get("app.title"));
+        try (java.io.InputStream icon = App.class.getResourceAsStream("ecoaid-icon.png")) {
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon));
+            }
+        } catch (java.io.IOException e) {
+            LOG.warn("no window icon", e);
+        }
         stage.show();
         String report = System.getProperty("ecoaid.firstWindowFile");
         if (report != null) {
