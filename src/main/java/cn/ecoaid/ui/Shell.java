@@ -38,13 +38,13 @@ public final class Shell {
 
     public void showStart() {
         closeWorkspace();
-        StartViewModel vm = new StartViewModel(settings, clock, author, this::showWorkspace);
+        StartViewModel vm = new StartViewModel(settings, executor, clock, author, this::showWorkspace);
         setRoot(new StartView(vm).root(), Messages.get("app.title"));
     }
 
     /** Opens a workspace given on the command line; an error stays on the start screen as its message. */
     public void openFile(java.nio.file.Path file) {
-        StartViewModel vm = new StartViewModel(settings, clock, author, this::showWorkspace);
+        StartViewModel vm = new StartViewModel(settings, executor, clock, author, this::showWorkspace);
         if (!vm.open(file)) {
             StartView view = new StartView(vm);
             setRoot(view.root(), Messages.get("app.title"));

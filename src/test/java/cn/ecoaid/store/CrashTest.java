@@ -7,6 +7,7 @@ import cn.ecoaid.domain.Site;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ class CrashTest {
         for (int i = 0; i < KILLS; i++) {
             Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                     "-Dlogback.configurationFile=logback-test.xml", CrashWriter.class.getName(), file.toString(),
-                    Long.toString(i)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    Long.toString(i)).redirectError(dir.resolve("child-" + i + ".err").toFile()).start();
             List<String> lines = new CopyOnWriteArrayList<>();
             Thread reader = new Thread(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -67,11 +68,17 @@ class CrashTest {
                 }
             });
             reader.start();
-            long deadline = System.nanoTime() + 30_000_000_000L;
+            // generous: on a loaded CI machine a JVM start can take long; the kill timing starts at READY
+            long deadline = System.nanoTime() + 120_000_000_000L;
             while (!lines.contains("READY") && System.nanoTime() < deadline && p.isAlive()) {
                 Thread.sleep(5);
             }
-            assertTrue(lines.contains("READY"), "child did not start");
+            if (!lines.contains("READY")) {
+                p.destroyForcibly();
+                String err = Files.readString(dir.resolve("child-" + i + ".err"));
+                throw new AssertionError("child " + i + " did not start (alive " + p.isAlive() + "): "
+                        + err.substring(Math.max(0, err.length() - 2000)));
+            }
             Thread.sleep(random.nextInt(400));
             p.destroyForcibly(); // SIGKILL on Linux
             p.waitFor();

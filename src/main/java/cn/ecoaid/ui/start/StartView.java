@@ -11,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -91,11 +90,8 @@ public final class StartView {
         });
         Button sample = new Button(Messages.get("start.sample"));
         sample.setId("start-sample");
-        vm.sampleProject().ifPresentOrElse(p -> sample.setOnAction(e -> vm.open(p)), () -> {
-            sample.setDisable(true);
-            Tooltip.install(sample, new Tooltip(Messages.get("start.sample.missing")));
-        });
-        Label sampleHint = new Label(vm.sampleProject().isPresent() ? "" : Messages.get("start.sample.missing"));
+        sample.setOnAction(e -> vm.openSample());
+        Label sampleHint = new Label(Messages.get("start.sample.hint"));
         sampleHint.setWrapText(true);
         sampleHint.getStyleClass().add("hint-text");
         VBox right = new VBox(12, open, new Label(Messages.get("start.recent")), recent, sample, sampleHint);

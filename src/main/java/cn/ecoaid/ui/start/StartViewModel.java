@@ -7,13 +7,14 @@ import cn.ecoaid.domain.Project;
 import cn.ecoaid.domain.Topic;
 import cn.ecoaid.l10n.ErrorText;
 import cn.ecoaid.l10n.Messages;
+import cn.ecoaid.sample.SampleProject;
 import cn.ecoaid.store.Workspace;
+import cn.ecoaid.ui.util.UiExecutor;
 import cn.ecoaid.ui.util.UserSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -26,6 +27,7 @@ public final class StartViewModel {
     private final Clock clock;
     private final String author;
     private final Consumer<Workspace> opened;
+    private final UiExecutor executor;
 
     private final StringProperty cityCode = new SimpleStringProperty("");
     private final StringProperty cityName = new SimpleStringProperty("");
@@ -33,8 +35,9 @@ public final class StartViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
 
-    public StartViewModel(UserSettings settings, Clock clock, String author, Consumer<Workspace> opened) {
+    public StartViewModel(UserSettings settings, UiExecutor executor, Clock clock, String author, Consumer<Workspace> opened) {
         this.settings = settings;
+        this.executor = executor;
         this.clock = clock;
         this.author = author;
         this.opened = opened;
@@ -102,9 +105,31 @@ public final class StartViewModel {
         }
     }
 
-    /** The sample project shipped with the application, if this build has one. */
-    public Optional<Path> sampleProject() {
-        Path sample = Path.of(System.getProperty("ecoaid.sample", "sample-data/示例市.ecoaid"));
-        return Files.isRegularFile(sample) ? Optional.of(sample) : Optional.empty();
+    /** Where the sample project is kept once built. */
+    public Path sampleFile() {
+        return settings.workspaceFolder().resolve(SAMPLE_FILE);
     }
+
+    /**
+     * Opens the sample project of the fictional city 示例市; builds it first (in the background, from the files in the
+     * application) when it is not there yet.
+     */
+    public void openSample() {
+        Path file = sampleFile();
+        if (Files.exists(file)) {
+            open(file);
+            return;
+        }
+        message.set(Messages.get("start.sample.creating"));
+        executor.run(Messages.get("start.sample.creating"), progress -> {
+            Files.createDirectories(file.getParent());
+            return SampleProject.create(file, clock, author, progress);
+        }, ws -> {
+            settings.addRecentWorkspace(ws.file());
+            message.set("");
+            opened.accept(ws);
+        }, e -> message.set(ErrorText.describe(e)));
+    }
+
+    static final String SAMPLE_FILE = "示例市-示例项目.ecoaid";
 }

@@ -1,0 +1,115 @@
+package cn.ecoaid.sample;
+
+import cn.ecoaid.domain.EcoAidException;
+import cn.ecoaid.domain.Ids;
+import cn.ecoaid.domain.ProgressListener;
+import cn.ecoaid.domain.Project;
+import cn.ecoaid.domain.TeamMember;
+import cn.ecoaid.domain.Topic;
+import cn.ecoaid.inventory.SavedInventory;
+import cn.ecoaid.io.TableFiles;
+import cn.ecoaid.sites.SiteImport;
+import cn.ecoaid.store.Workspace;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the complete sample project of the fictional city 示例市 (code 990100) in a new workspace, from the files of
+ * {@code sample-data/project} that travel in the jar: sites, the city inventory with its scenarios, and the other
+ * capabilities' data as they are added. The start screen's "open the sample project" and {@code sample create} use it.
+ */
+public final class SampleProject {
+    private static final Logger LOG = LoggerFactory.getLogger(SampleProject.class);
+    /** Folder of the sample files inside the jar. */
+    static final String ROOT = "/cn/ecoaid/sample/project/";
+    public static final String CITY_CODE = "990100";
+    public static final String CITY_NAME = "示例市";
+
+    private SampleProject() {
+    }
+
+    /** The project record of the sample. */
+    public static Project project() {
+        return new Project(Ids.newId(), CITY_CODE, CITY_NAME, "示例市大气与水生态驻点跟踪研究", LocalDate.of(2025, 6, 1),
+                LocalDate.of(2026, 12, 31), List.of(Topic.AIR, Topic.WATER, Topic.INVENTORY, Topic.CARBON),
+                List.of(new TeamMember(Ids.newId(), "王晓明", "组长", "示例环境科学研究院"),
+                        new TeamMember(Ids.newId(), "李静", "大气专家", "示例大学环境学院"),
+                        new TeamMember(Ids.newId(), "陈志远", "水生态专家", "示例市生态环境监测站")));
+    }
+
+    /** Creates {@code file} (which must not exist) with everything of the sample; on failure nothing is left behind. */
+    public static Workspace create(Path file, Clock clock, String author, ProgressListener progress) {
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory("ecoaid-sample-");
+        } catch (IOException e) {
+            throw new EcoAidException(e, "sample.error.create", file, e.getMessage());
+        }
+        Workspace ws = Workspace.create(file, project(), clock, author);
+        try {
+            int steps = 2;
+            progress.progress(0, steps);
+            progress.checkCancelled();
+            new SiteImport(ws.sites()).importTable(TableFiles.read(extract("sites.csv", tmp)), false);
+            progress.progress(1, steps);
+            progress.checkCancelled();
+            Map<SavedInventory.Role, Path> files = new EnumMap<>(SavedInventory.Role.class);
+            files.put(SavedInventory.Role.ACTIVITIES, extract("inventory/activities-2025.csv", tmp));
+            files.put(SavedInventory.Role.FACTORS, extract("inventory/factors.csv", tmp));
+            files.put(SavedInventory.Role.MEASURES, extract("inventory/measures.csv", tmp));
+            ws.inventories().create("2025年基准清单", 2025, "示例市城市大气污染源排放清单（虚构数据）", files);
+            progress.progress(2, steps);
+            LOG.info("sample project created in {}", file);
+            return ws;
+        } catch (RuntimeException e) {
+            ws.close();
+            deleteQuietly(file);
+            throw e;
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    /** Copies one sample file out of the jar into {@code dir} (keeping its name, which tells the readers its format). */
+    static Path extract(String name, Path dir) {
+        try (InputStream in = SampleProject.class.getResourceAsStream(ROOT + name)) {
+            if (in == null) {
+                throw new EcoAidException("sample.error.missing", name);
+            }
+            Path target = dir.resolve(name);
+            Files.createDirectories(target.getParent());
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new EcoAidException(e, "sample.error.missing", name);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            try {
+                Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+            } catch (IOException e) {
+                LOG.warn("cannot delete {}", file, e);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("cannot delete {}", dir, e);
+        }
+    }
+}
