@@ -192,7 +192,7 @@ public final class AirImport {
                 continue;
             }
             int count;
-            if (text.indexOf('"', start) >= 0 && text.indexOf('"', start) < stop) {
+            if (hasQuote(text, start, stop)) {
                 // quoted fields: the full parser (a quoted field may hold a line break)
                 int recEnd = stop;
                 List<Csv.Record> recs = Csv.parse(text.substring(start, stop), sep);
@@ -250,6 +250,15 @@ public final class AirImport {
         if (!headerDone) {
             headerSink.accept(List.of());
         }
+    }
+
+    private static boolean hasQuote(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '"') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean unbalancedQuotes(String text, int from, int to) {

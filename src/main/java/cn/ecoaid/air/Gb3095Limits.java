@@ -31,11 +31,15 @@ public final class Gb3095Limits {
     private static volatile List<Gb3095Limits> versions;
 
     private final StandardTable table;
+    private final LocalDate validFrom;
+    private final LocalDate validUntil;
     /** limits[pollutant][averaging][grade-1], NaN where none. */
     private final double[][][] limits = new double[Pollutant.COUNT][Averaging.values().length][2];
 
     private Gb3095Limits(StandardTable table) {
         this.table = table;
+        this.validFrom = table.validFrom();
+        this.validUntil = table.validUntil();
         for (double[][] a : limits) {
             for (double[] b : a) {
                 java.util.Arrays.fill(b, Double.NaN);
@@ -82,12 +86,12 @@ public final class Gb3095Limits {
         List<Gb3095Limits> all = versions();
         if (override == null || override.isBlank() || "auto".equalsIgnoreCase(override.strip())) {
             for (Gb3095Limits l : all) {
-                if (l.table.validOn(date)) {
+                if (!date.isBefore(l.validFrom) && date.isBefore(l.validUntil)) {
                     return l;
                 }
             }
             // before 2016 the 2012 limits are the reference
-            return date.isBefore(all.get(0).table.validFrom()) ? all.get(0) : all.get(all.size() - 1);
+            return date.isBefore(all.get(0).validFrom) ? all.get(0) : all.get(all.size() - 1);
         }
         String wanted = override.replace(" ", "").replace("—", "-").toUpperCase(Locale.ROOT);
         for (Gb3095Limits l : all) {
