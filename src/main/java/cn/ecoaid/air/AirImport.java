@@ -628,7 +628,7 @@ public final class AirImport {
                     double[] v = (double[]) r[2];
                     byte[] f = (byte[]) r[3];
                     for (DailyItem item : DailyItem.values()) {
-                        s.set(item, d, v[item.ordinal()]);
+                        s.set(item, d, v[item.ordinal()], f[item.ordinal()]);
                         if (f[item.ordinal()] != HourlySeries.ABSENT) {
                             c[item.ordinal()][f[item.ordinal()]]++;
                         }

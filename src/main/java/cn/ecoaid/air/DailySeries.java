@@ -2,16 +2,26 @@ package cn.ecoaid.air;
 
 import java.time.LocalDate;
 
-/** Daily statistics of one station over consecutive days: {@code values[item.ordinal()][day]}, NaN = not valid. */
+/**
+ * Daily statistics of one station over consecutive days: {@code values[item.ordinal()][day]}, NaN = not valid, with a
+ * {@link HourlySeries} flag per value (VALID, ABSENT, EMPTY, MARKER, NEGATIVE; computed days are VALID or ABSENT).
+ */
 public final class DailySeries {
     private final String station;
     private final LocalDate firstDay;
     private final double[][] values;
+    private final byte[][] flags;
 
     public DailySeries(String station, LocalDate firstDay, double[][] values) {
         this.station = station;
         this.firstDay = firstDay;
         this.values = values;
+        this.flags = new byte[values.length][values[0].length];
+        for (int i = 0; i < values.length; i++) {
+            for (int d = 0; d < values[i].length; d++) {
+                flags[i][d] = Double.isNaN(values[i][d]) ? HourlySeries.ABSENT : HourlySeries.VALID;
+            }
+        }
     }
 
     public static DailySeries empty(String station, LocalDate firstDay, int days) {
@@ -48,6 +58,17 @@ public final class DailySeries {
 
     public void set(DailyItem item, int day, double value) {
         values[item.ordinal()][day] = value;
+        flags[item.ordinal()][day] = Double.isNaN(value) ? HourlySeries.ABSENT : HourlySeries.VALID;
+    }
+
+    /** Sets a value with the flag it was read with (a missing value keeps its reason). */
+    public void set(DailyItem item, int day, double value, byte flag) {
+        values[item.ordinal()][day] = value;
+        flags[item.ordinal()][day] = flag;
+    }
+
+    public byte flag(DailyItem item, int day) {
+        return flags[item.ordinal()][day];
     }
 
     public DailyValues day(int d) {

@@ -43,6 +43,11 @@ public final class Hj663 {
             max1[d] = dailyMax1h(o3, d * 24);
             max8[d] = dailyMax8h(o3, d * 24);
         }
+        for (DailyItem item : DailyItem.values()) {
+            for (int d = 0; d < days; d++) {
+                out.set(item, d, out.get(item, d));
+            }
+        }
         return out;
     }
 
