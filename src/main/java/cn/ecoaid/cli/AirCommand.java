@@ -15,9 +15,11 @@ import cn.ecoaid.domain.EcoAidException;
 import cn.ecoaid.domain.ProgressListener;
 import cn.ecoaid.io.TableFiles;
 import cn.ecoaid.l10n.Messages;
+import cn.ecoaid.report.AirCharts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,6 +82,9 @@ public final class AirCommand {
         @Option(names = "--standard", defaultValue = "auto", description = "auto, HJ633-2012 or HJ633-2026 (default: ${DEFAULT-VALUE})")
         String standard;
 
+        @Option(names = "--charts", description = "folder for PNG charts: AQI calendar and daily series with the 24-h limit per station")
+        Path charts;
+
         @Override
         public void run() {
             PrintWriter w = spec.commandLine().getOut();
@@ -117,7 +122,45 @@ public final class AirCommand {
             }
             TableFiles.write(out, headers, rows);
             w.println(Messages.get("air.cli.aqiWritten", d.daily().size(), rows.size(), out));
+            if (charts != null) {
+                int n = 0;
+                for (DailySeries s : d.daily()) {
+                    n += writeCharts(s, chooser, charts);
+                }
+                w.println(Messages.get("air.cli.chartsWritten", n, charts));
+            }
         }
+    }
+
+    /** Calendar and one series per daily item of a station; returns the number of files. */
+    static int writeCharts(DailySeries s, AqiStandard.Chooser chooser, Path folder) {
+        String safe = s.station().replaceAll("[\\\\/:*?\"<>|\\s]", "_");
+        List<LocalDate> days = new ArrayList<>();
+        List<LocalDateTime> times = new ArrayList<>();
+        int[] levels = new int[s.days()];
+        for (int day = 0; day < s.days(); day++) {
+            days.add(s.date(day));
+            times.add(s.date(day).atStartOfDay());
+            AqiResult r = Aqi.daily(chooser.on(s.date(day)), s.day(day));
+            levels[day] = r.category() == null ? 0 : r.category().level();
+        }
+        AqiStandard last = chooser.on(s.date(s.days() - 1));
+        int[] colours = last.categories().stream().mapToInt(c -> c.rgb()).toArray();
+        String[] names = last.categories().stream().map(c -> c.nameZh()).toArray(String[]::new);
+        AirCharts.writePng(AirCharts.calendar(Messages.get("air.chart.calendarTitle", s.station()), days, levels, colours,
+                names), folder.resolve(safe + "-calendar.png"), 1000, 120 + 32 * Math.max(1, (int) (s.days() / 30.4 + 1)));
+        Gb3095Limits lim = Gb3095Limits.pick(s.date(s.days() - 1), "auto");
+        int files = 1;
+        for (DailyItem item : DailyItem.values()) {
+            double limit = lim.dailyLimit(item, 2);
+            String unit = item == DailyItem.CO ? "mg/m³" : "µg/m³";
+            AirCharts.writePng(AirCharts.timeSeries(Messages.get("air.chart.seriesTitle", s.station(), item.label()),
+                    item.label(), unit, times, s.values(item), false, limit,
+                    Messages.get("air.chart.limit", lim.label(), num(limit, item == DailyItem.CO ? 1 : 0))),
+                    folder.resolve(safe + "-" + item.label() + ".png"), 1000, 450);
+            files++;
+        }
+        return files;
     }
 
     @Command(name = "attainment", mixinStandardHelpOptions = true,

@@ -69,7 +69,11 @@ class AirCommandTest {
         Path out = dir.resolve("aqi.csv");
         Path miss = dir.resolve("missing.csv");
         Run r = run("aqi", "--input", hourly("station,time,SO2,NO2,PM10,PM2.5,CO,O3").toString(), "--out", out.toString(),
-                "--missing-report", miss.toString());
+                "--missing-report", miss.toString(), "--charts", dir.resolve("charts").toString());
+        // per station: a calendar and one series per daily item (7)
+        assertTrue(Files.isRegularFile(dir.resolve("charts/A-calendar.png")));
+        assertTrue(Files.isRegularFile(dir.resolve("charts/B-PM2.5.png")));
+        assertTrue(r.out().contains("16 charts"), r.out());
         assertEquals(0, r.status(), r.err());
         Table t = TableFiles.read(out);
         // 28 Feb, HJ 633-2012: PM2.5 60 → 50 + 50·25/40 = 81.25 → 82; SO2 10 → 10, NO2 20 → 25, PM10 40 → 40,
