@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             InventoryCommand.class,
             GhgCommand.class,
             SampleCommand.class,
+            AirCommand.AqiRun.class, AirCommand.AttainmentRun.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -149,6 +149,11 @@ public final class Workspace implements AutoCloseable {
         return outbox;
     }
 
+    /** Imported air-quality station data (issue 3). */
+    public SqliteAirRepository air() {
+        return new SqliteAirRepository(db);
+    }
+
     /** The backup made when this open migrated an older workspace. */
     public Optional<Path> migrationBackup() {
         return backup;
