@@ -1,5 +1,6 @@
 package cn.ecoaid.sample;
 
+import cn.ecoaid.air.AirImport;
 import cn.ecoaid.domain.EcoAidException;
 import cn.ecoaid.domain.Ids;
 import cn.ecoaid.domain.ProgressListener;
@@ -57,7 +58,7 @@ public final class SampleProject {
         }
         Workspace ws = Workspace.create(file, project(), clock, author);
         try {
-            int steps = 2;
+            int steps = 3;
             progress.progress(0, steps);
             progress.checkCancelled();
             new SiteImport(ws.sites()).importTable(TableFiles.read(extract("sites.csv", tmp)), false);
@@ -69,6 +70,10 @@ public final class SampleProject {
             files.put(SavedInventory.Role.MEASURES, extract("inventory/measures.csv", tmp));
             ws.inventories().create("2025年基准清单", 2025, "示例市城市大气污染源排放清单（虚构数据）", files);
             progress.progress(2, steps);
+            progress.checkCancelled();
+            Path hourly = extract("air/hourly-2025-2026.csv", tmp);
+            ws.air().saveHourly(hourly.getFileName().toString(), AirImport.readHourly(hourly, ProgressListener.NONE).stations());
+            progress.progress(3, steps);
             LOG.info("sample project created in {}", file);
             return ws;
         } catch (RuntimeException e) {

@@ -32,6 +32,9 @@ class SampleProjectTest {
             Site a01 = ws.sites().findByCode("SL-A01").orElseThrow();
             assertEquals(SiteType.AIR_STATION, a01.type());
             assertEquals(1, ws.inventories().list().size());
+            // four stations, one year of hours each (2025-06-01 01:00 … 2026-06-01 00:00)
+            assertEquals(4 * 8760, ws.air().hourlyRows());
+            assertTrue(ws.air().hourly("SL-A04").isPresent());
             assertEquals("ok", ws.integrityCheck());
         }
         // the kept inventory computes from the workspace like the files it came from
