@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
             GhgCommand.class,
             SampleCommand.class,
             AirCommand.AqiRun.class, AirCommand.AttainmentRun.class,
+            WaterCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
