@@ -126,4 +126,31 @@ public final class CrsRegistry {
     public static String gk3For(double longitude) {
         return "EPSG:" + GaussKruger.zoneFor(longitude).epsg();
     }
+
+    private static volatile java.util.Properties wkt;
+
+    /** The OGC WKT 1 of an EPSG system from proj4j's EPSG database (for GeoPackage SRS rows and .prj files). */
+    public static java.util.Optional<String> wkt(String code) {
+        if (code == null || !code.startsWith("EPSG:")) {
+            return java.util.Optional.empty();
+        }
+        java.util.Properties p = wkt;
+        if (p == null) {
+            synchronized (CrsRegistry.class) {
+                if (wkt == null) {
+                    java.util.Properties loaded = new java.util.Properties();
+                    try (java.io.InputStream in = CrsRegistry.class.getResourceAsStream("/proj4/wkt/epsg.properties")) {
+                        if (in != null) {
+                            loaded.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+                        }
+                    } catch (java.io.IOException e) {
+                        throw new EcoAidException(e, "geo.crs.error.unknown", code);
+                    }
+                    wkt = loaded;
+                }
+                p = wkt;
+            }
+        }
+        return java.util.Optional.ofNullable(p.getProperty(code.substring(5)));
+    }
 }
