@@ -55,7 +55,7 @@ public final class GeoJson {
 
     static Layer read(JsonNode root, String name, String declaredCrs, Object source) {
         if (root == null || !root.isObject()) {
-            throw new EcoAidException("map.error.geojson", source, "not an object");
+            throw new EcoAidException("map.error.geojsonInvalid", source, "not an object");
         }
         String crs = declaredCrs != null ? declaredCrs : crsOf(root);
         List<Feature> features = new ArrayList<>();
@@ -150,11 +150,11 @@ public final class GeoJson {
                     }
                     yield GF.createGeometryCollection(parts);
                 }
-                default -> throw new EcoAidException("map.error.geojson", source, "geometry type " + type);
+                default -> throw new EcoAidException("map.error.geojsonInvalid", source, "geometry type " + type);
             };
         } catch (IllegalArgumentException e) {
             // JTS refuses rings that are not closed or have fewer than 4 points
-            throw new EcoAidException(e, "map.error.geojson", source, e.getMessage());
+            throw new EcoAidException(e, "map.error.geojsonInvalid", source, e.getMessage());
         }
     }
 

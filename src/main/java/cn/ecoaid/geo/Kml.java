@@ -47,7 +47,7 @@ public final class Kml {
             f.setExpandEntityReferences(false);
             doc = f.newDocumentBuilder().parse(in);
         } catch (IOException | ParserConfigurationException | SAXException e) {
-            throw new EcoAidException(e, "map.error.kml", file, e.getMessage());
+            throw new EcoAidException(e, "map.error.kmlInvalid", file, e.getMessage());
         }
         List<Feature> features = new ArrayList<>();
         NodeList placemarks = doc.getElementsByTagNameNS("*", "Placemark");
@@ -120,7 +120,7 @@ public final class Kml {
                     return null;
             }
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException bad) {
-            throw new EcoAidException(bad, "map.error.kml", file, e.getLocalName() + ": " + bad.getMessage());
+            throw new EcoAidException(bad, "map.error.kmlInvalid", file, e.getLocalName() + ": " + bad.getMessage());
         }
     }
 

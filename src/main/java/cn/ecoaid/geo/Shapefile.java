@@ -102,7 +102,7 @@ public final class Shapefile {
     static List<Geometry> readShapes(byte[] bytes, Path file) {
         ByteBuffer b = ByteBuffer.wrap(bytes);
         if (bytes.length < 100 || b.order(ByteOrder.BIG_ENDIAN).getInt(0) != 9994) {
-            throw new EcoAidException("map.error.shp", file, "not a shapefile");
+            throw new EcoAidException("map.error.shpInvalid", file, "not a shapefile");
         }
         long fileLength = Math.min(bytes.length, 2L * (b.order(ByteOrder.BIG_ENDIAN).getInt(24) & 0xFFFFFFFFL));
         List<Geometry> out = new ArrayList<>();
@@ -112,7 +112,7 @@ public final class Shapefile {
             int contentBytes = 2 * b.getInt(pos + 4);
             int start = pos + 8;
             if (contentBytes < 4 || start + contentBytes > bytes.length) {
-                throw new EcoAidException("map.error.shp", file, "record at byte " + pos + " is truncated");
+                throw new EcoAidException("map.error.shpInvalid", file, "record at byte " + pos + " is truncated");
             }
             b.order(ByteOrder.LITTLE_ENDIAN);
             out.add(shape(b, start, file));
@@ -146,7 +146,7 @@ public final class Shapefile {
                     int from = b.getInt(partsAt + 4 * i);
                     int to = i + 1 < numParts ? b.getInt(partsAt + 4 * (i + 1)) : numPoints;
                     if (from < 0 || to > numPoints || to < from) {
-                        throw new EcoAidException("map.error.shp", file, "bad part index");
+                        throw new EcoAidException("map.error.shpInvalid", file, "bad part index");
                     }
                     Coordinate[] cs = new Coordinate[to - from];
                     for (int j = from; j < to; j++) {
@@ -158,7 +158,7 @@ public final class Shapefile {
                 return polygon ? polygon(parts) : lines(parts);
             }
             default:
-                throw new EcoAidException("map.error.shp", file, "shape type " + type);
+                throw new EcoAidException("map.error.shpInvalid", file, "shape type " + type);
         }
     }
 

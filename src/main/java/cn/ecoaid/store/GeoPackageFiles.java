@@ -60,7 +60,7 @@ public final class GeoPackageFiles {
             throw new EcoAidException("map.error.read", file, "not found");
         }
         String t = table != null ? table : featureTables(file).stream().findFirst()
-                .orElseThrow(() -> new EcoAidException("map.error.gpkg", file, "no feature table"));
+                .orElseThrow(() -> new EcoAidException("map.error.gpkgFailed", file, "no feature table"));
         return withConnection(file, c -> {
             String geomColumn;
             int srsId;
@@ -69,7 +69,7 @@ public final class GeoPackageFiles {
                 ps.setString(1, t);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw new EcoAidException("map.error.gpkg", file, "no table " + t);
+                        throw new EcoAidException("map.error.gpkgFailed", file, "no table " + t);
                     }
                     geomColumn = rs.getString(1);
                     srsId = rs.getInt(2);
@@ -146,7 +146,7 @@ public final class GeoPackageFiles {
 
     static Geometry decode(byte[] blob, WKBReader wkb, Path file) {
         if (blob.length < 8 || blob[0] != 'G' || blob[1] != 'P') {
-            throw new EcoAidException("map.error.gpkg", file, "geometry blob without GP header");
+            throw new EcoAidException("map.error.gpkgFailed", file, "geometry blob without GP header");
         }
         int flags = blob[3] & 0xFF;
         int envelope = (flags >> 1) & 0x07;
@@ -155,13 +155,13 @@ public final class GeoPackageFiles {
             case 1 -> 32;
             case 2, 3 -> 48;
             case 4 -> 64;
-            default -> throw new EcoAidException("map.error.gpkg", file, "envelope code " + envelope);
+            default -> throw new EcoAidException("map.error.gpkgFailed", file, "envelope code " + envelope);
         };
         try {
             byte[] body = java.util.Arrays.copyOfRange(blob, 8 + envelopeBytes, blob.length);
             return wkb.read(body);
         } catch (ParseException e) {
-            throw new EcoAidException(e, "map.error.gpkg", file, e.getMessage());
+            throw new EcoAidException(e, "map.error.gpkgFailed", file, e.getMessage());
         }
     }
 
@@ -359,7 +359,7 @@ public final class GeoPackageFiles {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new EcoAidException(e, "map.error.gpkg", file, e.getMessage());
+            throw new EcoAidException(e, "map.error.gpkgFailed", file, e.getMessage());
         }
     }
 }

@@ -165,6 +165,6 @@ class LayerReadersTest {
     void kmlRefusesDoctypes() throws Exception {
         Path f = dir.resolve("x.kml");
         Files.writeString(f, "<?xml version=\"1.0\"?><!DOCTYPE kml [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><kml>&e;</kml>");
-        assertEquals("map.error.kml", assertThrows(EcoAidException.class, () -> Kml.read(f, "x", null)).key());
+        assertEquals("map.error.kmlInvalid", assertThrows(EcoAidException.class, () -> Kml.read(f, "x", null)).key());
     }
 }
