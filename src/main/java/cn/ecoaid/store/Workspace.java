@@ -141,6 +141,11 @@ public final class Workspace implements AutoCloseable {
         return outbox;
     }
 
+    /** The open database, for repositories of this package that the facade does not hold. */
+    Database database() {
+        return db;
+    }
+
     /** The backup made when this open migrated an older workspace. */
     public Optional<Path> migrationBackup() {
         return backup;
