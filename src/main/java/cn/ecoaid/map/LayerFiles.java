@@ -57,7 +57,7 @@ public final class LayerFiles {
         }
     }
 
-    static String extension(Path file) {
+    public static String extension(Path file) {
         String n = file.getFileName().toString();
         int dot = n.lastIndexOf('.');
         return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
