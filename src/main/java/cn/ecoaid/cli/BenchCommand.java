@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
             FoundationBench.WorkspaceBench.class,
             FoundationBench.StartupBench.class,
             InventoryBenchCommand.class,
-            AirBenchCommand.class
+            AirBenchCommand.class,
+            MapBenchCommand.class
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

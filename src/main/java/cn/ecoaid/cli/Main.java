@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
             SampleCommand.class,
             AirCommand.AqiRun.class, AirCommand.AttainmentRun.class,
             WaterCommand.class,
+            MapCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

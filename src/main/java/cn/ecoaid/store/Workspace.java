@@ -154,6 +154,11 @@ public final class Workspace implements AutoCloseable {
         return new SqliteAirRepository(db);
     }
 
+    /** The open database, for repositories of this package that the facade does not hold. */
+    Database database() {
+        return db;
+    }
+
     /** The backup made when this open migrated an older workspace. */
     public Optional<Path> migrationBackup() {
         return backup;
