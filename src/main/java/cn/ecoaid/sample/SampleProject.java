@@ -7,18 +7,26 @@ import cn.ecoaid.domain.ProgressListener;
 import cn.ecoaid.domain.Project;
 import cn.ecoaid.domain.TeamMember;
 import cn.ecoaid.domain.Topic;
+import cn.ecoaid.geo.Layer;
+import cn.ecoaid.geo.LayerRepository;
 import cn.ecoaid.inventory.SavedInventory;
 import cn.ecoaid.io.TableFiles;
 import cn.ecoaid.sites.SiteImport;
+import cn.ecoaid.map.LayerFiles;
+import cn.ecoaid.map.MapStyles;
+import cn.ecoaid.store.SqliteLayerRepository;
 import cn.ecoaid.store.Workspace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -58,7 +66,7 @@ public final class SampleProject {
         }
         Workspace ws = Workspace.create(file, project(), clock, author);
         try {
-            int steps = 3;
+            int steps = 4;
             progress.progress(0, steps);
             progress.checkCancelled();
             new SiteImport(ws.sites()).importTable(TableFiles.read(extract("sites.csv", tmp)), false);
@@ -74,6 +82,12 @@ public final class SampleProject {
             Path hourly = extract("air/hourly-2025-2026.csv", tmp);
             ws.air().saveHourly(hourly.getFileName().toString(), AirImport.readHourly(hourly, ProgressListener.NONE).stations());
             progress.progress(3, steps);
+            progress.checkCancelled();
+            addLayer(ws, extract("map/counties.geojson", tmp), "区县界",
+                    "{\"fill\": \"#f2efe6\", \"stroke\": \"#666666\", \"strokeWidth\": 1.0, \"label\": \"name\"}");
+            addLayer(ws, extract("map/water.geojson", tmp), "水系",
+                    "{\"fill\": \"#9ecae1\", \"stroke\": \"#3182bd\", \"strokeWidth\": 2.0, \"label\": \"name\"}");
+            progress.progress(4, steps);
             LOG.info("sample project created in {}", file);
             return ws;
         } catch (RuntimeException e) {
@@ -83,6 +97,18 @@ public final class SampleProject {
         } finally {
             deleteTree(tmp);
         }
+    }
+
+    private static void addLayer(Workspace ws, Path file, String name, String style) {
+        Layer layer = LayerFiles.read(file.toString(), null).withName(name);
+        String json = MapStyles.toJson(MapStyles.parse(style, MapStyles.defaultFor(layer, 0), layer));
+        String sha;
+        try {
+            sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new EcoAidException(e, "sample.error.missing", file.getFileName());
+        }
+        SqliteLayerRepository.of(ws).add(layer, json, new LayerRepository.Source(file.getFileName().toString(), "geojson", sha));
     }
 
     /** Copies one sample file out of the jar into {@code dir} (keeping its name, which tells the readers its format). */

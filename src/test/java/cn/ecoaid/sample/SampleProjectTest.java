@@ -35,6 +35,9 @@ class SampleProjectTest {
             // four stations, one year of hours each (2025-06-01 01:00 … 2026-06-01 00:00)
             assertEquals(4 * 8760, ws.air().hourlyRows());
             assertTrue(ws.air().hourly("SL-A04").isPresent());
+            var layers = cn.ecoaid.store.SqliteLayerRepository.of(ws).list();
+            assertEquals(java.util.List.of("区县界", "水系"), layers.stream().map(l -> l.name()).toList());
+            assertEquals(4, layers.get(0).featureCount());
             assertEquals("ok", ws.integrityCheck());
         }
         // the kept inventory computes from the workspace like the files it came from
