@@ -23,6 +23,7 @@ import cn.ecoaid.inventory.SourceTree;
 import cn.ecoaid.inventory.TemporalProfiles;
 import cn.ecoaid.io.TableFiles;
 import cn.ecoaid.l10n.Messages;
+import cn.ecoaid.map.LayerFiles;
 import cn.ecoaid.store.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -367,7 +368,7 @@ public final class InventoryCommand implements Runnable {
         @Option(names = "--lon", description = "city longitude choosing the Gauss-Krüger zone (default: mean of the sources)")
         Double lon;
 
-        @Option(names = "--out", required = true, description = "grid cells with annual t per pollutant (CSV/XLSX)")
+        @Option(names = "--out", required = true, description = "grid cells with annual t per pollutant (CSV/XLSX, or .gpkg/.geojson: cell squares in the Gauss-Krüger zone)")
         Path out;
 
         @Option(names = "--date", description = "a day (YYYY-MM-DD) for hourly emissions (with --hourly)")
@@ -409,7 +410,12 @@ public final class InventoryCommand implements Runnable {
                 }
                 rows.add(row);
             }
-            TableFiles.write(out, headers, rows);
+            String ext = LayerFiles.extension(out);
+            if (ext.equals("gpkg") || ext.equals("geojson")) {
+                LayerFiles.write(InventoryGridding.toLayer(r, "emission_grid"), out);
+            } else {
+                TableFiles.write(out, headers, rows);
+            }
             w.println(Messages.get("inventory.cli.grid", Integer.toString(r.zone().epsg()), Integer.toString(r.zone().centralMeridian()), g.nCols(), g.nRows(),
                     num(g.cellSize()), rows.size(), out));
             for (int k = 0; k < r.pollutants().size(); k++) {

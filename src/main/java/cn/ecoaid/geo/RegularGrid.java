@@ -63,4 +63,11 @@ public record RegularGrid(double x0, double y0, double cellSize, int nCols, int 
     public Envelope envelope() {
         return new Envelope(x0, x0 + nCols * cellSize, y0, y0 + nRows * cellSize);
     }
+
+    /** The square of one cell. */
+    public Envelope cellEnvelope(int index) {
+        double x = x0 + (index % nCols) * cellSize;
+        double y = y0 + (index / nCols) * cellSize;
+        return new Envelope(x, x + cellSize, y, y + cellSize);
+    }
 }

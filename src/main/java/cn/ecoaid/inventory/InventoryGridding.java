@@ -45,6 +45,34 @@ public final class InventoryGridding {
     private InventoryGridding() {
     }
 
+    /**
+     * The cells that received emissions as a map layer in the Gauss-Krüger zone of the grid: one square per cell with
+     * {@code cell, row, col} and the annual tonnes of each pollutant ({@code <pollutant>_t}), for GeoPackage or GeoJSON.
+     */
+    public static cn.ecoaid.geo.Layer toLayer(Result r, String name) {
+        cn.ecoaid.geo.RegularGrid g = r.allocation().grid();
+        org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+        List<cn.ecoaid.geo.Feature> features = new java.util.ArrayList<>();
+        for (int c = 0; c < g.cells(); c++) {
+            boolean any = false;
+            for (int k = 0; k < r.pollutants().size(); k++) {
+                any |= r.allocation().layer(k)[c] != 0;
+            }
+            if (!any) {
+                continue;
+            }
+            Map<String, Object> attrs = new java.util.LinkedHashMap<>();
+            attrs.put("cell", (long) c);
+            attrs.put("row", (long) (c / g.nCols()));
+            attrs.put("col", (long) (c % g.nCols()));
+            for (int k = 0; k < r.pollutants().size(); k++) {
+                attrs.put(r.pollutants().get(k).label() + "_t", r.allocation().layer(k)[c] / 1000);
+            }
+            features.add(new cn.ecoaid.geo.Feature(gf.toGeometry(g.cellEnvelope(c)), attrs));
+        }
+        return new cn.ecoaid.geo.Layer(name, "EPSG:" + r.zone().epsg(), features);
+    }
+
     /** Grids the sources with cells of {@code cellSize} m in the zone of {@code cityLongitude} (NaN = mean of sources). */
     public static Result grid(List<GridSource> sources, Map<String, List<GridAllocator.WeightedPolygon>> proxiesLonLat,
             double cellSize, double cityLongitude, ProgressListener progress) {

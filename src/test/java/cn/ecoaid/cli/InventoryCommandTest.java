@@ -98,6 +98,22 @@ class InventoryCommandTest {
         }
         // 120.5 + 38.08 + 12.0 t (the road has no SO2)
         assertEquals(170.58, so2, 1e-6);
+
+        // the same grid as a GeoPackage of 3 km squares in the zone, with the same tonnes
+        Path gpkg = dir.resolve("grid.gpkg");
+        Run g = run("inventory", "grid", "--sources", EX + "grid-sources.csv", "--proxies", EX + "grid-proxies.csv",
+                "--cell", "3000", "--out", gpkg.toString());
+        assertEquals(0, g.status(), g.err());
+        cn.ecoaid.geo.Layer layer = cn.ecoaid.map.LayerFiles.read(gpkg.toString(), null);
+        assertEquals("EPSG:4549", layer.crs());
+        assertEquals(t.rows().size(), layer.features().size());
+        double so2g = 0;
+        for (cn.ecoaid.geo.Feature f : layer.features()) {
+            Object v = f.attributes().get("SO2_t");
+            so2g += v == null ? 0 : ((Number) v).doubleValue();
+            assertEquals(9_000_000, f.geometry().getArea(), 1e-6, "a 3 km square");
+        }
+        assertEquals(170.58, so2g, 1e-6);
     }
 
     @Test
