@@ -158,3 +158,26 @@ for src_name, dst_name in (("ghg-base.csv", "ghg-2020.csv"), ("ghg.csv", "ghg-20
     with open(os.path.join(examples, "inventory", src_name), encoding="utf-8") as src, \
             open(os.path.join(proj, "ghg", dst_name), "w", encoding="utf-8") as dst:
         dst.write(src.read())
+
+# ---- grid sources and proxies, moved into the city like the activities ----
+import re
+
+
+def shift_wkt(text):
+    return re.sub(r"(\d+\.\d+) (\d+\.\d+)",
+                  lambda m: f"{float(m.group(1)) - LON[0] + LAT[0]:.3f} {float(m.group(2)) - LON[1] + LAT[1]:.3f}", text)
+
+
+for name in ("grid-sources.csv", "grid-proxies.csv"):
+    with open(os.path.join(examples, "inventory", name), encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    for r in rows:
+        if r.get("lon"):
+            r["lon"] = f"{float(r['lon']) - LON[0] + LAT[0]:.3f}"
+            r["lat"] = f"{float(r['lat']) - LON[1] + LAT[1]:.3f}"
+        if r.get("wkt"):
+            r["wkt"] = shift_wkt(r["wkt"])
+    with open(os.path.join(proj, "inventory", name), "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0].keys()), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)

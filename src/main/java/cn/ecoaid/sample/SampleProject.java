@@ -76,6 +76,8 @@ public final class SampleProject {
             files.put(SavedInventory.Role.ACTIVITIES, extract("inventory/activities-2025.csv", tmp));
             files.put(SavedInventory.Role.FACTORS, extract("inventory/factors.csv", tmp));
             files.put(SavedInventory.Role.MEASURES, extract("inventory/measures.csv", tmp));
+            files.put(SavedInventory.Role.SOURCES, extract("inventory/grid-sources.csv", tmp));
+            files.put(SavedInventory.Role.PROXIES, extract("inventory/grid-proxies.csv", tmp));
             ws.inventories().create("2025年基准清单", 2025, "示例市城市大气污染源排放清单（虚构数据）", files);
             progress.progress(2, steps);
             progress.checkCancelled();

@@ -68,6 +68,8 @@ public final class GuideScreenshots extends Application {
                 if (stage.getScene().lookup("#inventory-tabs") instanceof javafx.scene.control.TabPane tabs && s == Section.INVENTORY) {
                     tabs.getSelectionModel().select(1);
                     shoot(stage, out.resolve("inventory-scenarios.png"));
+                    tabs.getSelectionModel().select(2);
+                    shoot(stage, out.resolve("inventory-grid.png"));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -85,6 +87,7 @@ public final class GuideScreenshots extends Application {
                 inv.open(inv.saved().get(0));
                 inv.compute();
                 inv.runScenarios();
+                inv.runGrid();
             }
         }
     }

@@ -39,7 +39,7 @@ class InventoryViewModelTest {
     void keepsTheChosenFilesInTheWorkspaceAndOpensThemAgain() throws Exception {
         Messages.setCurrent(Messages.CHINESE);
         Workspace ws = open();
-        InventoryViewModel vm = new InventoryViewModel(ws.inventories(), new ImmediateUiExecutor());
+        InventoryViewModel vm = new InventoryViewModel(ws.inventories(), cn.ecoaid.store.SqliteLayerRepository.of(ws), new ImmediateUiExecutor());
         vm.activitiesProperty().set(Path.of("sample-data/examples/inventory/activities.csv"));
         vm.factorsProperty().set(Path.of("sample-data/examples/inventory/factors.csv"));
         vm.groupingProperty().set("pollutant");
@@ -54,7 +54,7 @@ class InventoryViewModelTest {
         assertEquals("清单“2025 基准”（2025 年）已保存到工作空间", vm.messageProperty().get());
         assertEquals(1, vm.saved().size());
 
-        InventoryViewModel again = new InventoryViewModel(ws.inventories(), new ImmediateUiExecutor());
+        InventoryViewModel again = new InventoryViewModel(ws.inventories(), cn.ecoaid.store.SqliteLayerRepository.of(ws), new ImmediateUiExecutor());
         assertEquals(1, again.saved().size());
         again.open(again.saved().get(0));
         assertEquals("activities.csv", again.activitiesProperty().get().getFileName().toString());
@@ -74,7 +74,7 @@ class InventoryViewModelTest {
         Workspace ws = open();
         Path activities = Path.of("sample-data/examples/inventory/activities.csv");
         Path factors = Path.of("sample-data/examples/inventory/factors.csv");
-        InventoryViewModel vm = new InventoryViewModel(ws.inventories(), new ImmediateUiExecutor());
+        InventoryViewModel vm = new InventoryViewModel(ws.inventories(), cn.ecoaid.store.SqliteLayerRepository.of(ws), new ImmediateUiExecutor());
         vm.activitiesProperty().set(activities);
         vm.factorsProperty().set(factors);
         vm.groupingProperty().set("pollutant");
@@ -100,7 +100,7 @@ class InventoryViewModelTest {
     void missingActivityFileIsExplained() {
         Messages.setCurrent(Messages.CHINESE);
         Workspace ws = open();
-        InventoryViewModel vm = new InventoryViewModel(ws.inventories(), new ImmediateUiExecutor());
+        InventoryViewModel vm = new InventoryViewModel(ws.inventories(), cn.ecoaid.store.SqliteLayerRepository.of(ws), new ImmediateUiExecutor());
         vm.compute();
         assertEquals("请先选择活动水平文件", vm.messageProperty().get());
     }
@@ -109,7 +109,7 @@ class InventoryViewModelTest {
         Messages.setCurrent(Messages.CHINESE);
         Workspace ws = open();
         String ex = "sample-data/examples/inventory/";
-        InventoryViewModel vm = new InventoryViewModel(ws.inventories(), new ImmediateUiExecutor());
+        InventoryViewModel vm = new InventoryViewModel(ws.inventories(), cn.ecoaid.store.SqliteLayerRepository.of(ws), new ImmediateUiExecutor());
         vm.runScenarios();
         assertEquals("请先选择活动水平文件", vm.messageProperty().get());
         vm.activitiesProperty().set(Path.of(ex + "activities.csv"));
@@ -152,7 +152,7 @@ class InventoryViewModelTest {
         assertTrue(lines.get(2).contains(",1000,t,"));
         Path thisYear = dir.resolve("activities-2026.csv");
         Files.write(thisYear, lines);
-        InventoryViewModel vm = new InventoryViewModel(ws.inventories(), new ImmediateUiExecutor());
+        InventoryViewModel vm = new InventoryViewModel(ws.inventories(), cn.ecoaid.store.SqliteLayerRepository.of(ws), new ImmediateUiExecutor());
         vm.activitiesProperty().set(Path.of(ex + "activities.csv"));
         vm.factorsProperty().set(factors);
         vm.saveNameProperty().set("2025");
@@ -183,5 +183,32 @@ class InventoryViewModelTest {
         // B-2: 500 t more diesel × 3 g/kg SO2 = 1.5 t more SO2 in 工业源
         int so2Row = vm.rows().stream().map(r -> r.subList(0, 2)).toList().indexOf(List.of("SO2", "工业源"));
         assertEquals(1.5, Double.parseDouble(vm.rows().get(so2Row).get(4)), 1e-9);
+    }
+    @Test
+    void gridsTheSourcesAndKeepsTheGridOnTheMap() throws Exception {
+        Messages.setCurrent(Messages.CHINESE);
+        Workspace ws = open();
+        String ex = "sample-data/examples/inventory/";
+        var layers = cn.ecoaid.store.SqliteLayerRepository.of(ws);
+        InventoryViewModel vm = new InventoryViewModel(ws.inventories(), layers, new ImmediateUiExecutor());
+        vm.keepGridLayer();
+        assertEquals("请先进行网格分配", vm.messageProperty().get());
+        vm.runGrid();
+        assertEquals("请先选择网格化排放源文件", vm.messageProperty().get());
+        vm.gridSourcesProperty().set(Path.of(ex + "grid-sources.csv"));
+        vm.gridProxiesProperty().set(Path.of(ex + "grid-proxies.csv"));
+        vm.runGrid();
+        List<String> so2 = vm.gridRows().stream().filter(r -> r.get(0).equals("SO2")).findFirst().orElseThrow();
+        // 120.5 + 38.08 + 12.0 t, all of it inside the grid
+        assertEquals(170.58, Double.parseDouble(so2.get(1)), 1e-9);
+        assertEquals(Double.parseDouble(so2.get(1)), Double.parseDouble(so2.get(2)) + Double.parseDouble(so2.get(3)), 1e-9);
+        Path cli = dir.resolve("grid.csv");
+        assertEquals(0, CliTestAccess.run("inventory", "grid", "--sources", ex + "grid-sources.csv", "--proxies",
+                ex + "grid-proxies.csv", "--cell", "3000", "--out", cli.toString()));
+        assertEquals(Files.readAllLines(cli).size() - 1, vm.gridLayerProperty().get().features().size());
+        vm.keepGridLayer();
+        assertEquals("排放网格 3 公里", layers.list().get(0).name());
+        assertEquals(vm.gridLayerProperty().get().features().size(), layers.list().get(0).featureCount());
+        assertEquals("EPSG:4549", layers.list().get(0).crs());
     }
 }

@@ -142,10 +142,57 @@ public final class InventoryView {
         totals.setClosable(false);
         Tab scenarios = new Tab(Messages.get("inventory.ui.tabScenarios"), scenarioPane(vm));
         scenarios.setClosable(false);
-        TabPane tabs = new TabPane(totals, scenarios);
+        Tab grid = new Tab(Messages.get("inventory.ui.tabGrid"), gridPane(vm));
+        grid.setClosable(false);
+        TabPane tabs = new TabPane(totals, scenarios, grid);
         tabs.setId("inventory-tabs");
         root.getChildren().setAll(title, intro, keep, files1, files2, message, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
+    }
+
+    private Node gridPane(InventoryViewModel vm) {
+        Label sources = new Label();
+        sources.setId("inventory-grid-sources");
+        sources.textProperty().bind(fileName(vm.gridSourcesProperty()));
+        Button chooseSources = new Button(Messages.get("inventory.ui.chooseGridSources"));
+        chooseSources.setOnAction(e -> choose(vm.gridSourcesProperty().get()).ifPresent(vm.gridSourcesProperty()::set));
+        Label proxies = new Label();
+        proxies.textProperty().bind(fileName(vm.gridProxiesProperty()));
+        Button chooseProxies = new Button(Messages.get("inventory.ui.chooseGridProxies"));
+        chooseProxies.setOnAction(e -> choose(vm.gridProxiesProperty().get()).ifPresent(vm.gridProxiesProperty()::set));
+        ChoiceBox<Integer> cell = new ChoiceBox<>();
+        cell.getItems().setAll(1000, 3000, 9000);
+        cell.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer m) {
+                return m == null ? "" : Messages.get("inventory.ui.cellKm", m / 1000);
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return null;
+            }
+        });
+        cell.valueProperty().bindBidirectional(vm.cellSizeProperty());
+        Button run = new Button(Messages.get("inventory.ui.runGrid"));
+        run.setId("inventory-run-grid");
+        run.setOnAction(e -> vm.runGrid());
+        Button keep = new Button(Messages.get("inventory.ui.keepGrid"));
+        keep.setId("inventory-keep-grid");
+        keep.disableProperty().bind(vm.gridLayerProperty().isNull());
+        keep.setOnAction(e -> vm.keepGridLayer());
+        javafx.collections.ObservableList<String> headers = javafx.collections.FXCollections.observableArrayList(
+                InventoryViewModel.columnTitle("pollutant"), Messages.get("inventory.ui.gridTotal"),
+                Messages.get("inventory.ui.gridInside"), Messages.get("inventory.ui.gridOutside"));
+        TableView<List<String>> table = ResultTables.create("inventory-grid-table", headers, vm.gridRows(),
+                Messages.get("inventory.ui.noGridYet"));
+        Label hint = new Label(Messages.get("inventory.ui.gridHint"));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("hint-text");
+        VBox pane = new VBox(8, row(chooseSources, sources), row(chooseProxies, proxies),
+                row(new Label(Messages.get("inventory.ui.cellSize")), cell, run, keep), hint, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return pane;
     }
 
     private static Node stackedChart(InventoryViewModel vm) {

@@ -9,13 +9,18 @@ import cn.ecoaid.inventory.ControlTable;
 import cn.ecoaid.inventory.EmissionFactor;
 import cn.ecoaid.inventory.FactorLibrary;
 import cn.ecoaid.inventory.InventoryCalculator;
+import cn.ecoaid.geo.GridAllocator;
+import cn.ecoaid.geo.Layer;
+import cn.ecoaid.geo.LayerRepository;
 import cn.ecoaid.inventory.InventoryFiles;
+import cn.ecoaid.inventory.InventoryGridding;
 import cn.ecoaid.inventory.InventoryRepository;
 import cn.ecoaid.inventory.Scenario;
 import cn.ecoaid.inventory.SavedInventory;
 import cn.ecoaid.io.TableFiles;
 import cn.ecoaid.l10n.ErrorText;
 import cn.ecoaid.l10n.Messages;
+import cn.ecoaid.map.MapStyles;
 import cn.ecoaid.ui.util.UiExecutor;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -56,6 +61,12 @@ public final class InventoryViewModel {
     private final ObservableList<List<String>> rows = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<Path> measures = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> gridSources = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> gridProxies = new SimpleObjectProperty<>();
+    private final ObjectProperty<Integer> cellSize = new SimpleObjectProperty<>(3000);
+    private final ObservableList<List<String>> gridRows = FXCollections.observableArrayList();
+    private final ObjectProperty<Layer> gridLayer = new SimpleObjectProperty<>();
+    private final LayerRepository layers;
     private final ObjectProperty<SavedInventory> compareWith = new SimpleObjectProperty<>();
     private final ObservableList<Aggregation.Row> byCategory = FXCollections.observableArrayList();
     private final ObservableList<String> scenarioHeaders = FXCollections.observableArrayList();
@@ -63,10 +74,85 @@ public final class InventoryViewModel {
     private final ObservableList<Scenario.Comparison> comparisons = FXCollections.observableArrayList();
     private final ObservableList<String> scenarioNames = FXCollections.observableArrayList();
 
-    public InventoryViewModel(InventoryRepository repository, UiExecutor executor) {
+    public InventoryViewModel(InventoryRepository repository, LayerRepository layers, UiExecutor executor) {
         this.repository = repository;
+        this.layers = layers;
         this.executor = executor;
         refreshSaved();
+    }
+
+    /** Grid sources (points and polygons with annual tonnes, docs/formats.md "Grid sources"). */
+    public ObjectProperty<Path> gridSourcesProperty() {
+        return gridSources;
+    }
+
+    /** Optional proxy layers for area sources. */
+    public ObjectProperty<Path> gridProxiesProperty() {
+        return gridProxies;
+    }
+
+    /** Cell size in metres (1 000, 3 000 or 9 000). */
+    public ObjectProperty<Integer> cellSizeProperty() {
+        return cellSize;
+    }
+
+    /** Per pollutant: total, inside the grid, outside the grid (t) — the mass check of the last gridding. */
+    public ObservableList<List<String>> gridRows() {
+        return gridRows;
+    }
+
+    /** The last grid as a map layer (cells with emissions), or null. */
+    public ObjectProperty<Layer> gridLayerProperty() {
+        return gridLayer;
+    }
+
+    /** Allocates the grid sources to a regular grid in the city's Gauss-Krüger zone, in the background. */
+    public void runGrid() {
+        Path src = gridSources.get();
+        if (src == null) {
+            message.set(Messages.get("inventory.ui.noGridSources"));
+            return;
+        }
+        Path px = gridProxies.get();
+        int cell = cellSize.get();
+        executor.run(Messages.get("inventory.ui.gridding", src.getFileName()), progress -> {
+            List<InventoryGridding.GridSource> sources = InventoryGridding.readSources(TableFiles.read(src));
+            Map<String, List<GridAllocator.WeightedPolygon>> proxies = px == null ? Map.of()
+                    : InventoryGridding.readProxies(TableFiles.read(px));
+            return InventoryGridding.grid(sources, proxies, cell, Double.NaN, progress);
+        }, r -> {
+            List<List<String>> rs = new ArrayList<>();
+            for (int k = 0; k < r.pollutants().size(); k++) {
+                double inside = 0;
+                for (double v : r.allocation().layer(k)) {
+                    inside += v;
+                }
+                rs.add(List.of(r.pollutants().get(k).label(), num(r.allocation().added(k) / 1000), num(inside / 1000),
+                        num(r.allocation().outside(k) / 1000)));
+            }
+            gridRows.setAll(rs);
+            Layer layer = InventoryGridding.toLayer(r, Messages.get("inventory.ui.gridLayerName", cell / 1000));
+            gridLayer.set(layer);
+            message.set(Messages.get("inventory.ui.gridded", layer.features().size(), "EPSG:" + r.zone().epsg()));
+        }, e -> message.set(ErrorText.describe(e)));
+    }
+
+    /** Keeps the last grid as a layer of the workspace's map. */
+    public void keepGridLayer() {
+        Layer layer = gridLayer.get();
+        if (layer == null) {
+            message.set(Messages.get("inventory.ui.noGrid"));
+            return;
+        }
+        // graduated colours of the first pollutant's tonnes, five quantile classes from pale yellow to red
+        String spec = "{\"stroke\": \"#99999966\", \"strokeWidth\": 0.3, \"graduated\": {\"field\": \""
+                + layer.fields().get(3) + "\", \"classes\": 5, \"method\": \"quantile\", \"from\": \"#ffffcc\","
+                + " \"to\": \"#bd0026\"}}";
+        String style = MapStyles.toJson(MapStyles.parse(spec, MapStyles.defaultFor(layer, 0), layer));
+        executor.run(Messages.get("inventory.ui.keepingGrid"), progress -> layers.add(layer, style,
+                new LayerRepository.Source(String.valueOf(gridSources.get().getFileName()), "grid", "")),
+                info -> message.set(Messages.get("inventory.ui.gridKept", info.name(), info.featureCount())),
+                e -> message.set(ErrorText.describe(e)));
     }
 
     /** A kept inventory to compare the totals with (null: no comparison). */
@@ -191,6 +277,12 @@ public final class InventoryViewModel {
         if (measures.get() != null) {
             files.put(SavedInventory.Role.MEASURES, measures.get());
         }
+        if (gridSources.get() != null) {
+            files.put(SavedInventory.Role.SOURCES, gridSources.get());
+        }
+        if (gridProxies.get() != null) {
+            files.put(SavedInventory.Role.PROXIES, gridProxies.get());
+        }
         executor.run(Messages.get("inventory.ui.saving", name), progress -> {
             // refuse a file with bad rows before it enters the workspace
             InventoryFiles.readActivities(TableFiles.read(input));
@@ -222,11 +314,15 @@ public final class InventoryViewModel {
             Path acts = repository.copyTo(inv.input(SavedInventory.Role.ACTIVITIES).orElseThrow(), dir);
             Path ef = inv.input(SavedInventory.Role.FACTORS).map(in -> repository.copyTo(in, dir)).orElse(null);
             Path ms = inv.input(SavedInventory.Role.MEASURES).map(in -> repository.copyTo(in, dir)).orElse(null);
-            return new Path[] {acts, ef, ms};
+            Path gs = inv.input(SavedInventory.Role.SOURCES).map(in -> repository.copyTo(in, dir)).orElse(null);
+            Path gp = inv.input(SavedInventory.Role.PROXIES).map(in -> repository.copyTo(in, dir)).orElse(null);
+            return new Path[] {acts, ef, ms, gs, gp};
         }, paths -> {
             activities.set(paths[0]);
             factors.set(paths[1]);
             measures.set(paths[2]);
+            gridSources.set(paths[3]);
+            gridProxies.set(paths[4]);
             saveName.set(inv.name());
             saveYear.set(Integer.toString(inv.year()));
             message.set(Messages.get("inventory.ui.opened", inv.name(), Integer.toString(inv.year())));

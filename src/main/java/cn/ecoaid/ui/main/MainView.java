@@ -43,7 +43,8 @@ public final class MainView {
         this.onClose = onClose;
         this.sites = new SitesViewModel(vm.workspace().sites(), vm.executor(), vm::refreshStatus);
         this.overview = new OverviewViewModel(vm.workspace());
-        this.inventory = new InventoryViewModel(vm.workspace().inventories(), vm.executor());
+        this.inventory = new InventoryViewModel(vm.workspace().inventories(),
+                cn.ecoaid.store.SqliteLayerRepository.of(vm.workspace()), vm.executor());
         build();
     }
 
