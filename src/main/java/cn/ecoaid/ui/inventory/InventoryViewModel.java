@@ -127,8 +127,10 @@ public final class InventoryViewModel {
                 for (double v : r.allocation().layer(k)) {
                     inside += v;
                 }
-                rs.add(List.of(r.pollutants().get(k).label(), num(r.allocation().added(k) / 1000), num(inside / 1000),
-                        num(r.allocation().outside(k) / 1000)));
+                double total = r.allocation().added(k);
+                // rounding noise of the area shares (|x| below a millionth of the total) shows as 0
+                double outside = Math.abs(r.allocation().outside(k)) < Math.abs(total) * 1e-9 ? 0 : r.allocation().outside(k);
+                rs.add(List.of(r.pollutants().get(k).label(), num(total / 1000), num(inside / 1000), num(outside / 1000)));
             }
             gridRows.setAll(rs);
             Layer layer = InventoryGridding.toLayer(r, Messages.get("inventory.ui.gridLayerName", cell / 1000));
