@@ -128,7 +128,7 @@ public final class InventoryViewModel {
                     inside += v;
                 }
                 double total = r.allocation().added(k);
-                // rounding noise of the area shares (|x| below a millionth of the total) shows as 0
+                // rounding noise of the area shares (|x| below a billionth of the total) shows as 0
                 double outside = Math.abs(r.allocation().outside(k)) < Math.abs(total) * 1e-9 ? 0 : r.allocation().outside(k);
                 rs.add(List.of(r.pollutants().get(k).label(), num(total / 1000), num(inside / 1000), num(outside / 1000)));
             }
