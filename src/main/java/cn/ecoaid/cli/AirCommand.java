@@ -16,8 +16,11 @@ import cn.ecoaid.domain.ProgressListener;
 import cn.ecoaid.io.TableFiles;
 import cn.ecoaid.l10n.Messages;
 import cn.ecoaid.report.AirCharts;
+import cn.ecoaid.store.SqliteAirRepository;
+import cn.ecoaid.store.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -44,11 +47,25 @@ public final class AirCommand {
         @Option(names = "--missing-report", description = "write missing/invalid value counts per station and pollutant (CSV/XLSX)")
         Path missingReport;
 
+        @Option(names = "--workspace", description = "also store the imported values in this workspace (stations matched to its sites by code)")
+        Path workspace;
+
         AirData read(PrintWriter w) {
             AirData d = AirData.read(input, validOnly, ProgressListener.NONE);
             if (!d.problems().isEmpty()) {
                 w.println(Messages.get("air.cli.skipped", d.problems().size()));
                 Main.printProblems(w, d.problems());
+            }
+            if (workspace != null) {
+                try (Workspace ws = Workspace.open(workspace, Clock.systemUTC(), WorkspaceCommand.author())) {
+                    String name = input.getFileName().toString();
+                    SqliteAirRepository.ImportSummary s = d.isHourly() ? ws.air().saveHourly(name, d.hourly())
+                            : ws.air().saveDaily(name, d.daily());
+                    w.println(Messages.get("air.cli.stored", s.stations(), s.valueRows(), workspace));
+                    if (!s.unknownStations().isEmpty()) {
+                        w.println(Messages.get("air.cli.unknownStations", String.join(", ", s.unknownStations())));
+                    }
+                }
             }
             if (missingReport != null) {
                 List<List<String>> rows = new ArrayList<>();

@@ -136,6 +136,23 @@ class AirCommandTest {
     }
 
     @Test
+    void storesInAWorkspaceAndReportsUnknownStations() throws Exception {
+        Path ws = dir.resolve("city.ecoaid");
+        assertEquals(0, run("workspace", "init", "--city-code", "330100", "--city-name", "示例市", "--name", "测试",
+                ws.toString()).status());
+        Path sites = dir.resolve("sites.csv");
+        Files.writeString(sites, "code,name,type,longitude,latitude\nA,一号站,air_station,120.1,30.2\n");
+        Run imp = run("site", "import", ws.toString(), sites.toString());
+        assertEquals(0, imp.status(), imp.err() + imp.out());
+        Run r = run("aqi", "--input", hourly("station,time,SO2,NO2,PM10,PM2.5,CO,O3").toString(), "--out",
+                dir.resolve("o.csv").toString(), "--workspace", ws.toString());
+        assertEquals(0, r.status(), r.err());
+        // A has 48 hours; B is not a site of the workspace
+        assertTrue(r.out().contains("1 stations, 48 rows"), r.out());
+        assertTrue(r.out().contains("not among the sites of the workspace (not stored): B"), r.out());
+    }
+
+    @Test
     void chineseHeadersAreAccepted() throws Exception {
         Path out = dir.resolve("aqi.csv");
         Run r = run("aqi", "--input", hourly("站点,时间,二氧化硫,二氧化氮,可吸入颗粒物,细颗粒物,一氧化碳,臭氧").toString(),
