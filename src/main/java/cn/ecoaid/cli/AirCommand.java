@@ -290,6 +290,14 @@ public final class AirCommand {
                     }
                 }
                 extra.add(new String[] {"ALL", "exceedance_days", Integer.toString(r.exceedanceDaysAny())});
+                if (d.isHourly()) {
+                    cn.ecoaid.air.HourlySeries h = d.hourly().get(d.daily().indexOf(s));
+                    int[] hours = AnnualStatistics.exceedanceHours(h, year, limits, areaClass);
+                    for (cn.ecoaid.air.Pollutant p : List.of(cn.ecoaid.air.Pollutant.SO2, cn.ecoaid.air.Pollutant.NO2,
+                            cn.ecoaid.air.Pollutant.CO, cn.ecoaid.air.Pollutant.O3)) {
+                        extra.add(new String[] {p.label(), "exceedance_hours_1h", Integer.toString(hours[p.ordinal()])});
+                    }
+                }
                 extra.add(new String[] {"ALL", "composite_index", num(r.compositeIndex(), 2)});
                 for (String[] e : extra) {
                     boolean ci = e[1].equals("composite_index");

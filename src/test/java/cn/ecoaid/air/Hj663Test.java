@@ -179,6 +179,24 @@ class Hj663Test {
     }
 
     @Test
+    void oneHourExceedancesCompareRoundedValuesWithTheOneHourLimit() {
+        // SO2 1-h grade-2 limit 500 (GB 3095-2012 and -2026 transitional alike): 500.4 → 500 and 500.5 → 500 (half to
+        // even) do not exceed; 501 and 501.5 → 502 do. O3 1-h limit 200: 201 exceeds. Class 1 (SO2 150): all five.
+        HourlySeries h = HourlySeries.empty("S", LocalDate.of(2026, 2, 28), 2);
+        double[] so2 = {500.4, 500.5, 501, 501.5, 499};
+        for (int i = 0; i < so2.length; i++) {
+            h.set(Pollutant.SO2, 20 + i, so2[i]); // hours 20…24 cross into 1 March
+        }
+        h.set(Pollutant.O3, 30, 201);
+        int[] c2 = AnnualStatistics.exceedanceHours(h, 2026, "auto", 2);
+        assertEquals(2, c2[Pollutant.SO2.ordinal()]);
+        assertEquals(1, c2[Pollutant.O3.ordinal()]);
+        assertEquals(0, c2[Pollutant.PM2_5.ordinal()]);
+        assertEquals(5, AnnualStatistics.exceedanceHours(h, 2026, "auto", 1)[Pollutant.SO2.ordinal()]);
+        assertEquals(0, AnnualStatistics.exceedanceHours(h, 2025, "auto", 2)[Pollutant.SO2.ordinal()]);
+    }
+
+    @Test
     void daysPerCategoryAndExceedanceDaysFollowTheDateOfEachDay() {
         DailySeries s = constantYear(2026);
         // PM2.5 70 on 10 January and 10 March: ≤ 75 (GB 3095-2012 24-h grade 2) but > 60 (2026 transitional)
