@@ -53,6 +53,26 @@ class Hj663Test {
     }
 
     @Test
+    void slidingMeansEqualDirectMeans() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        double[] v = new double[2000];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextInt(10) == 0 ? Double.NaN : Math.round(r.nextDouble() * 3000) / 10.0;
+        }
+        for (int window : new int[] {8, 24}) {
+            int min = window == 8 ? 6 : 20;
+            double[] all = Hj663.movingMeans(v, window, min);
+            for (int i = 0; i < v.length; i++) {
+                double direct = Hj663.movingMean(v, i, window, min);
+                assertEquals(Double.isNaN(direct), Double.isNaN(all[i]), "index " + i);
+                if (!Double.isNaN(direct)) {
+                    assertEquals(direct, all[i], 1e-10, "index " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void dailyMaximumEightHourMeanWithinTheNaturalDay() {
         double[] o3 = new double[24];
         Arrays.fill(o3, 100);
