@@ -40,4 +40,12 @@ public record AirData(List<DailySeries> daily, List<HourlySeries> hourly, List<P
     public boolean isHourly() {
         return !hourly.isEmpty();
     }
+
+    /** The city-scale daily values of all stations ({@link CityAverage}), named {@code name}. */
+    public DailySeries city(String name) {
+        if (daily.isEmpty()) {
+            throw new cn.ecoaid.domain.EcoAidException("air.chart.noData");
+        }
+        return isHourly() ? Hj663.daily(CityAverage.hourly(name, hourly)) : CityAverage.daily(name, daily);
+    }
 }

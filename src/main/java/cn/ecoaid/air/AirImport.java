@@ -132,9 +132,21 @@ public final class AirImport {
             Table t = TableFiles.read(file);
             return new Header(1, t.headers());
         }
-        String text = readText(file);
-        int end = text.indexOf('\n');
-        String first = end < 0 ? text : text.substring(0, end);
+        if (!Files.isRegularFile(file)) {
+            throw new EcoAidException("error.file.notFound", file);
+        }
+        byte[] head;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(1 << 16);
+        } catch (IOException e) {
+            throw new EcoAidException(e, "error.file.read", file, e.getMessage());
+        }
+        int nl = 0;
+        while (nl < head.length && head[nl] != '\n') {
+            nl++;
+        }
+        // the header line alone, so that a multi-byte character cut at the end of the buffer cannot spoil detection
+        String first = TextFiles.decode(Arrays.copyOf(head, nl)).strip();
         List<Csv.Record> recs = Csv.parse(first, Csv.guessSeparator(first));
         return new Header(1, recs.isEmpty() ? List.of() : recs.get(0).cells());
     }

@@ -100,6 +100,34 @@ public final class AnnualStatistics {
         return total >= MIN_DAYS_YEAR && shortMonths(validPerMonth).isEmpty();
     }
 
+    /**
+     * Hours of {@code year} whose 1-h value, rounded per GB/T 8170, exceeds the 1-h limit in force that day (SO2, NO2,
+     * CO, O3 — the pollutants with 1-h limits; PM10 and PM2.5 stay 0), indexed by {@link Pollutant} ordinal.
+     */
+    public static int[] exceedanceHours(HourlySeries h, int year, String limitsOverride, int areaClass) {
+        int[] out = new int[Pollutant.COUNT];
+        for (int d = 0; d < h.days(); d++) {
+            LocalDate date = h.firstDay().plusDays(d);
+            if (date.getYear() != year) {
+                continue;
+            }
+            Gb3095Limits lim = Gb3095Limits.pick(date, limitsOverride);
+            for (Pollutant p : Pollutant.values()) {
+                double limit = lim.limit(p, Averaging.H1, areaClass);
+                if (Double.isNaN(limit)) {
+                    continue;
+                }
+                double[] v = h.values(p);
+                for (int i = d * 24; i < d * 24 + 24; i++) {
+                    if (GbT8170.round(v[i], p.decimals()) > limit) {
+                        out[p.ordinal()]++;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     public static Result compute(DailySeries s, int year, AqiStandard.Chooser aqiChooser, String limitsOverride,
             int areaClass) {
         LocalDate first = LocalDate.of(year, 1, 1);

@@ -102,6 +102,46 @@ public final class Hj663 {
         return n >= minValid ? sum / n : Double.NaN;
     }
 
+    /**
+     * {@link #movingMean} for every index at once, in O(n): a sliding sum, restarted every {@code window} steps so that
+     * rounding errors cannot build up (they stay of the order of a direct sum of {@code window} values).
+     */
+    public static double[] movingMeans(double[] v, int window, int minValid) {
+        int n = v.length;
+        double[] out = new double[n];
+        double sum = 0;
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (i % window == 0) {
+                sum = 0;
+                count = 0;
+                for (int j = Math.max(0, i - window + 1); j <= i; j++) {
+                    double x = v[j];
+                    if (x == x) {
+                        sum += x;
+                        count++;
+                    }
+                }
+            } else {
+                double x = v[i];
+                if (x == x) {
+                    sum += x;
+                    count++;
+                }
+                int drop = i - window;
+                if (drop >= 0) {
+                    double y = v[drop];
+                    if (y == y) {
+                        sum -= y;
+                        count--;
+                    }
+                }
+            }
+            out[i] = count >= minValid ? sum / count : Double.NaN;
+        }
+        return out;
+    }
+
     /** Daily maximum 8-h mean of the day whose first hour has index {@code from}. */
     public static double dailyMax8h(double[] v, int from) {
         double max = Double.NaN;

@@ -26,6 +26,10 @@ public final class RealtimeAqi {
         double[] co = h.values(Pollutant.CO);
         double[] o3 = h.values(Pollutant.O3);
         double[] c = new double[AqiItem.COUNT];
+        boolean any2012 = chooser.on(h.firstDay()).edition() == AqiStandard.Edition.HJ633_2012;
+        double[] o3m8 = any2012 ? Hj663.movingMeans(o3, 8, Hj663.MIN_HOURS_8H) : null;
+        double[] pm10m24 = any2012 ? Hj663.movingMeans(pm10, 24, Hj663.MIN_HOURS_DAILY) : null;
+        double[] pm25m24 = any2012 ? Hj663.movingMeans(pm25, 24, Hj663.MIN_HOURS_DAILY) : null;
         LocalDate day = h.firstDay();
         for (int d = 0; d < h.days(); d++, day = day.plusDays(1)) {
             AqiStandard std = chooser.on(day);
@@ -37,9 +41,9 @@ public final class RealtimeAqi {
                 c[AqiItem.CO_1H.ordinal()] = co[i];
                 c[AqiItem.O3_1H.ordinal()] = o3[i];
                 if (v2012) {
-                    c[AqiItem.O3_8H.ordinal()] = Hj663.mean8h(o3, i);
-                    c[AqiItem.PM10_24H.ordinal()] = Hj663.movingMean(pm10, i, 24, Hj663.MIN_HOURS_DAILY);
-                    c[AqiItem.PM2_5_24H.ordinal()] = Hj663.movingMean(pm25, i, 24, Hj663.MIN_HOURS_DAILY);
+                    c[AqiItem.O3_8H.ordinal()] = o3m8[i];
+                    c[AqiItem.PM10_24H.ordinal()] = pm10m24[i];
+                    c[AqiItem.PM2_5_24H.ordinal()] = pm25m24[i];
                     if (so2[i] > 800) {
                         c[AqiItem.SO2_24H.ordinal()] = Hj663.movingMean(so2, i, 24, Hj663.MIN_HOURS_DAILY);
                     }

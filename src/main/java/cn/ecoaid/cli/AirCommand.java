@@ -16,8 +16,11 @@ import cn.ecoaid.domain.ProgressListener;
 import cn.ecoaid.io.TableFiles;
 import cn.ecoaid.l10n.Messages;
 import cn.ecoaid.report.AirCharts;
+import cn.ecoaid.store.SqliteAirRepository;
+import cn.ecoaid.store.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -44,11 +47,25 @@ public final class AirCommand {
         @Option(names = "--missing-report", description = "write missing/invalid value counts per station and pollutant (CSV/XLSX)")
         Path missingReport;
 
+        @Option(names = "--workspace", description = "also store the imported values in this workspace (stations matched to its sites by code)")
+        Path workspace;
+
         AirData read(PrintWriter w) {
             AirData d = AirData.read(input, validOnly, ProgressListener.NONE);
             if (!d.problems().isEmpty()) {
                 w.println(Messages.get("air.cli.skipped", d.problems().size()));
                 Main.printProblems(w, d.problems());
+            }
+            if (workspace != null) {
+                try (Workspace ws = Workspace.open(workspace, Clock.systemUTC(), WorkspaceCommand.author())) {
+                    String name = input.getFileName().toString();
+                    SqliteAirRepository.ImportSummary s = d.isHourly() ? ws.air().saveHourly(name, d.hourly())
+                            : ws.air().saveDaily(name, d.daily());
+                    w.println(Messages.get("air.cli.stored", s.stations(), s.valueRows(), workspace));
+                    if (!s.unknownStations().isEmpty()) {
+                        w.println(Messages.get("air.cli.unknownStations", String.join(", ", s.unknownStations())));
+                    }
+                }
             }
             if (missingReport != null) {
                 List<List<String>> rows = new ArrayList<>();
@@ -85,6 +102,12 @@ public final class AirCommand {
         @Option(names = "--charts", description = "folder for PNG charts: AQI calendar and daily series with the 24-h limit per station")
         Path charts;
 
+        @Option(names = "--city", description = "also report the city (mean of the stations, HJ 663 city scale) under this name")
+        String city;
+
+        @Option(names = "--realtime", description = "real-time (hourly) reports of hourly input: one row per station and hour (CSV/XLSX)")
+        Path realtime;
+
         @Override
         public void run() {
             PrintWriter w = spec.commandLine().getOut();
@@ -102,7 +125,11 @@ public final class AirCommand {
             }
             headers.add("missing");
             List<List<String>> rows = new ArrayList<>();
-            for (DailySeries s : d.daily()) {
+            List<DailySeries> all = new ArrayList<>(d.daily());
+            if (city != null && !city.isBlank()) {
+                all.add(d.city(city.strip()));
+            }
+            for (DailySeries s : all) {
                 for (int day = 0; day < s.days(); day++) {
                     LocalDate date = s.date(day);
                     AqiResult r = Aqi.daily(chooser.on(date), s.day(day));
@@ -122,14 +149,52 @@ public final class AirCommand {
             }
             TableFiles.write(out, headers, rows);
             w.println(Messages.get("air.cli.aqiWritten", d.daily().size(), rows.size(), out));
+            if (realtime != null) {
+                writeRealtime(d, chooser, realtime);
+            }
             if (charts != null) {
                 int n = 0;
-                for (DailySeries s : d.daily()) {
+                for (DailySeries s : all) {
                     n += writeCharts(s, chooser, charts);
                 }
                 w.println(Messages.get("air.cli.chartsWritten", n, charts));
             }
         }
+    }
+
+    /** One row per station and hour: the real-time report (实时报) of that hour. */
+    static void writeRealtime(AirData d, AqiStandard.Chooser chooser, Path file) {
+        if (!d.isHourly()) {
+            throw new EcoAidException("air.cli.realtimeNeedsHourly");
+        }
+        AqiItem[] items = {AqiItem.SO2_1H, AqiItem.NO2_1H, AqiItem.PM10_24H, AqiItem.PM2_5_24H, AqiItem.CO_1H,
+            AqiItem.O3_1H, AqiItem.O3_8H};
+        List<String> headers = new ArrayList<>(List.of("station", "time", "AQI", "primary_pollutant", "category", "standard"));
+        for (AqiItem i : items) {
+            headers.add("IAQI_" + i.column());
+        }
+        headers.add("missing");
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        List<List<String>> rows = new ArrayList<>();
+        for (cn.ecoaid.air.HourlySeries h : d.hourly()) {
+            cn.ecoaid.air.RealtimeAqi.forEach(h, chooser, (i, r) -> {
+                boolean any = false;
+                for (cn.ecoaid.air.Pollutant p : cn.ecoaid.air.Pollutant.values()) {
+                    any |= h.flags(p)[i] != cn.ecoaid.air.HourlySeries.ABSENT;
+                }
+                if (!any) {
+                    return;
+                }
+                List<String> row = new ArrayList<>(List.of(h.station(), h.endOf(i).format(f), r.aqiText(), r.primaryText(),
+                        r.category() == null ? "" : r.category().nameZh(), r.standard().number()));
+                for (AqiItem it : items) {
+                    row.add(r.iaqi(it) < 0 ? "" : Integer.toString(r.iaqi(it)));
+                }
+                row.add(r.missing().stream().map(AqiItem::column).collect(Collectors.joining(";")));
+                rows.add(row);
+            });
+        }
+        TableFiles.write(file, headers, rows);
     }
 
     /** Calendar and one series per daily item of a station; returns the number of files. */
@@ -225,6 +290,14 @@ public final class AirCommand {
                     }
                 }
                 extra.add(new String[] {"ALL", "exceedance_days", Integer.toString(r.exceedanceDaysAny())});
+                if (d.isHourly()) {
+                    cn.ecoaid.air.HourlySeries h = d.hourly().get(d.daily().indexOf(s));
+                    int[] hours = AnnualStatistics.exceedanceHours(h, year, limits, areaClass);
+                    for (cn.ecoaid.air.Pollutant p : List.of(cn.ecoaid.air.Pollutant.SO2, cn.ecoaid.air.Pollutant.NO2,
+                            cn.ecoaid.air.Pollutant.CO, cn.ecoaid.air.Pollutant.O3)) {
+                        extra.add(new String[] {p.label(), "exceedance_hours_1h", Integer.toString(hours[p.ordinal()])});
+                    }
+                }
                 extra.add(new String[] {"ALL", "composite_index", num(r.compositeIndex(), 2)});
                 for (String[] e : extra) {
                     boolean ci = e[1].equals("composite_index");

@@ -53,6 +53,26 @@ class Hj663Test {
     }
 
     @Test
+    void slidingMeansEqualDirectMeans() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        double[] v = new double[2000];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextInt(10) == 0 ? Double.NaN : Math.round(r.nextDouble() * 3000) / 10.0;
+        }
+        for (int window : new int[] {8, 24}) {
+            int min = window == 8 ? 6 : 20;
+            double[] all = Hj663.movingMeans(v, window, min);
+            for (int i = 0; i < v.length; i++) {
+                double direct = Hj663.movingMean(v, i, window, min);
+                assertEquals(Double.isNaN(direct), Double.isNaN(all[i]), "index " + i);
+                if (!Double.isNaN(direct)) {
+                    assertEquals(direct, all[i], 1e-10, "index " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void dailyMaximumEightHourMeanWithinTheNaturalDay() {
         double[] o3 = new double[24];
         Arrays.fill(o3, 100);
@@ -176,6 +196,24 @@ class Hj663Test {
         assertEquals(120, o3.value(), 1e-12);
         assertEquals(100, o3.limit(), 1e-12);
         assertEquals(20, o3.gapPercent(), 1e-9);
+    }
+
+    @Test
+    void oneHourExceedancesCompareRoundedValuesWithTheOneHourLimit() {
+        // SO2 1-h grade-2 limit 500 (GB 3095-2012 and -2026 transitional alike): 500.4 → 500 and 500.5 → 500 (half to
+        // even) do not exceed; 501 and 501.5 → 502 do. O3 1-h limit 200: 201 exceeds. Class 1 (SO2 150): all five.
+        HourlySeries h = HourlySeries.empty("S", LocalDate.of(2026, 2, 28), 2);
+        double[] so2 = {500.4, 500.5, 501, 501.5, 499};
+        for (int i = 0; i < so2.length; i++) {
+            h.set(Pollutant.SO2, 20 + i, so2[i]); // hours 20…24 cross into 1 March
+        }
+        h.set(Pollutant.O3, 30, 201);
+        int[] c2 = AnnualStatistics.exceedanceHours(h, 2026, "auto", 2);
+        assertEquals(2, c2[Pollutant.SO2.ordinal()]);
+        assertEquals(1, c2[Pollutant.O3.ordinal()]);
+        assertEquals(0, c2[Pollutant.PM2_5.ordinal()]);
+        assertEquals(5, AnnualStatistics.exceedanceHours(h, 2026, "auto", 1)[Pollutant.SO2.ordinal()]);
+        assertEquals(0, AnnualStatistics.exceedanceHours(h, 2025, "auto", 2)[Pollutant.SO2.ordinal()]);
     }
 
     @Test

@@ -108,6 +108,51 @@ class AirCommandTest {
     }
 
     @Test
+    void cityRowsAndRealtimeReports() throws Exception {
+        Path out = dir.resolve("aqi.csv");
+        Path rt = dir.resolve("realtime.csv");
+        Run r = run("aqi", "--input", hourly("station,time,SO2,NO2,PM10,PM2.5,CO,O3").toString(), "--out", out.toString(),
+                "--city", "全市", "--realtime", rt.toString());
+        assertEquals(0, r.status(), r.err());
+        Table t = TableFiles.read(out);
+        // city: 28 Feb only A (PM2.5 60 → 82 under 2012); 1 Mar: A and B (B's 5 missing hours skipped) → 60 → 100
+        assertEquals("82", cell(t, row(t, "全市", "2026-02-28"), "AQI"));
+        assertEquals("100", cell(t, row(t, "全市", "2026-03-01"), "AQI"));
+        Table h = TableFiles.read(rt);
+        assertEquals(72, h.rows().size());
+        // A, hour ending 2026-02-28 01:00 (HJ 633-2012): no PM 24-h or O3 8-h mean yet; O3 1-h 50 → 15.6 → 16
+        Table.Row a0 = h.rows().stream().filter(x -> x.get(0).equals("A") && x.get(1).equals("2026-02-28 01:00"))
+                .findFirst().orElseThrow();
+        assertEquals("16", a0.get(2));
+        // A, hour ending 2026-03-01 01:00 (HJ 633-2026): 1-h PM2.5 60 on the 24-h breakpoints → 100
+        Table.Row a24 = h.rows().stream().filter(x -> x.get(0).equals("A") && x.get(1).equals("2026-03-01 01:00"))
+                .findFirst().orElseThrow();
+        assertEquals("100", a24.get(2));
+        assertEquals("HJ 633-2026", a24.get(5));
+        // B, same hour, PM2.5 "—": the others give PM10 40 → 40 ≤ 100 → NA (HJ 633-2026 5.3.1)
+        Table.Row b0 = h.rows().stream().filter(x -> x.get(0).equals("B") && x.get(1).equals("2026-03-01 01:00"))
+                .findFirst().orElseThrow();
+        assertEquals("NA", b0.get(2));
+    }
+
+    @Test
+    void storesInAWorkspaceAndReportsUnknownStations() throws Exception {
+        Path ws = dir.resolve("city.ecoaid");
+        assertEquals(0, run("workspace", "init", "--city-code", "330100", "--city-name", "示例市", "--name", "测试",
+                ws.toString()).status());
+        Path sites = dir.resolve("sites.csv");
+        Files.writeString(sites, "code,name,type,longitude,latitude\nA,一号站,air_station,120.1,30.2\n");
+        Run imp = run("site", "import", ws.toString(), sites.toString());
+        assertEquals(0, imp.status(), imp.err() + imp.out());
+        Run r = run("aqi", "--input", hourly("station,time,SO2,NO2,PM10,PM2.5,CO,O3").toString(), "--out",
+                dir.resolve("o.csv").toString(), "--workspace", ws.toString());
+        assertEquals(0, r.status(), r.err());
+        // A has 48 hours; B is not a site of the workspace
+        assertTrue(r.out().contains("1 stations, 48 rows"), r.out());
+        assertTrue(r.out().contains("not among the sites of the workspace (not stored): B"), r.out());
+    }
+
+    @Test
     void chineseHeadersAreAccepted() throws Exception {
         Path out = dir.resolve("aqi.csv");
         Run r = run("aqi", "--input", hourly("站点,时间,二氧化硫,二氧化氮,可吸入颗粒物,细颗粒物,一氧化碳,臭氧").toString(),

@@ -149,6 +149,7 @@ public final class MainView {
             }
             case SITES -> new SitesView(sites).root();
             case INVENTORY -> new InventoryView(inventory).root();
+            case AIR -> new cn.ecoaid.ui.air.AirView(new cn.ecoaid.ui.air.AirViewModel(vm.executor(), vm.workspace().air())).root();
             default -> new PlannedCapabilityView(section.name()).root();
         };
         VBox holder = new VBox(page);

@@ -1,0 +1,74 @@
+package cn.ecoaid.ui;
+
+import cn.ecoaid.ui.util.ImmediateUiExecutor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.ecoaid.cli.CliTestAccess;
+import cn.ecoaid.domain.Site;
+import cn.ecoaid.domain.SiteType;
+import cn.ecoaid.domain.Table;
+import cn.ecoaid.io.TableFiles;
+import cn.ecoaid.l10n.Messages;
+import cn.ecoaid.store.TestWorkspaces;
+import cn.ecoaid.store.Workspace;
+import cn.ecoaid.ui.air.AirViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The air page shows the same AQI as the command line, stores the data and reports unknown stations. */
+class AirViewModelTest {
+    static final Path SAMPLE = Path.of("sample-data/examples/air/hourly-sample.csv");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void importShowsTheCommandLinesAqiAndStoresKnownStations() throws Exception {
+        Messages.setCurrent(Messages.CHINESE);
+        try (Workspace ws = TestWorkspaces.create(dir)) {
+            ws.sites().add(Site.create("1001A", "一号站", SiteType.AIR_STATION, 120.1, 30.2));
+            AirViewModel vm = new AirViewModel(new ImmediateUiExecutor(), ws.air());
+            vm.inputProperty().set(SAMPLE);
+            vm.importFile();
+            Path cli = dir.resolve("cli.csv");
+            assertEquals(0, CliTestAccess.run("aqi", "--input", SAMPLE.toString(), "--out", cli.toString()));
+            Table t = TableFiles.read(cli);
+            assertEquals(t.rows().size(), vm.aqiRows().size());
+            for (int i = 0; i < t.rows().size(); i++) {
+                List<String> row = vm.aqiRows().get(i);
+                assertEquals(t.rows().get(i).get(0), row.get(0));
+                assertEquals(t.rows().get(i).get(1), row.get(1));
+                assertEquals(t.rows().get(i).get(2), row.get(2), "AQI of " + row.get(0) + " " + row.get(1));
+                assertEquals(t.rows().get(i).get(7), row.get(5), "standard");
+            }
+            assertEquals("站点", vm.aqiHeaders().get(0));
+            assertTrue(vm.messageProperty().get().contains("1002A, 1003A"), vm.messageProperty().get());
+            assertEquals(96, ws.air().hourlyRows(), "the 96 hours of 1001A");
+            // statistics for 2026 (the year of the sample): 4 days are far from 324 → no verdict
+            assertEquals(2026, vm.yearProperty().get());
+            assertTrue(vm.statRows().stream().anyMatch(r -> r.get(4).equals(Messages.get("air.ui.notValid"))));
+            // calendar of the first station, exported as PNG
+            assertEquals("1001A", vm.stationProperty().get());
+            assertNotNull(vm.calendarProperty().get());
+            Path png = dir.resolve("cal.png");
+            vm.exportCalendar(png);
+            assertTrue(Files.size(png) > 0);
+            Path xlsx = dir.resolve("aqi.xlsx");
+            vm.exportTables(xlsx);
+            assertTrue(Files.exists(dir.resolve("aqi-statistics.xlsx")));
+        }
+    }
+
+    @Test
+    void noFileIsExplained() {
+        Messages.setCurrent(Messages.CHINESE);
+        AirViewModel vm = new AirViewModel(new ImmediateUiExecutor(), null);
+        vm.importFile();
+        assertEquals(Messages.get("air.ui.noFile"), vm.messageProperty().get());
+    }
+}
