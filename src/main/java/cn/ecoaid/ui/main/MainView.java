@@ -136,6 +136,7 @@ public final class MainView {
             }
             case SITES -> new SitesView(sites).root();
             case INVENTORY -> new InventoryView(inventory).root();
+            case MAP -> new cn.ecoaid.ui.map.MapView(new cn.ecoaid.ui.map.MapViewModel(vm.workspace(), vm.executor())).root();
             default -> new PlannedCapabilityView(section.name()).root();
         };
         VBox holder = new VBox(page);
