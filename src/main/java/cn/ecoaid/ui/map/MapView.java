@@ -170,6 +170,9 @@ public final class MapView {
         ColorPicker stroke = new ColorPicker();
         ChoiceBox<String> label = new ChoiceBox<>();
         ChoiceBox<String> graduated = new ChoiceBox<>();
+        for (javafx.scene.control.Control c : List.of(fill, stroke, label, graduated)) {
+            c.setMaxWidth(Double.MAX_VALUE);
+        }
         String none = Messages.get("map.ui.none");
         boolean[] updating = {false};
         list.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {

@@ -165,7 +165,7 @@ public final class MapViewModel {
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             MapLayer ml = raw.get(i);
-            String name = ids.get(i) == null ? Messages.get("map.ui.sites") : ml.layer().name();
+            String name = ml.layer().name();
             items.add(new Item(name, ids.get(i), ml.layer().reproject(view), ml.style()));
         }
         return new Loaded(view, items);
