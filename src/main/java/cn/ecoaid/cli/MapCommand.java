@@ -5,6 +5,7 @@ import cn.ecoaid.geo.CrsRegistry;
 import cn.ecoaid.geo.Layer;
 import cn.ecoaid.geo.LayerRepository;
 import cn.ecoaid.geo.Measure;
+import cn.ecoaid.geo.TileSource;
 import cn.ecoaid.l10n.Messages;
 import cn.ecoaid.map.LayerFiles;
 import cn.ecoaid.map.LayerStyle;
@@ -13,6 +14,7 @@ import cn.ecoaid.map.MapRenderer;
 import cn.ecoaid.map.MapStyles;
 import cn.ecoaid.map.SiteLayers;
 import cn.ecoaid.store.SqliteLayerRepository;
+import cn.ecoaid.store.TileFiles;
 import cn.ecoaid.store.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -109,6 +111,9 @@ public final class MapCommand implements Runnable {
         @Option(names = "--dpi", defaultValue = "300")
         double dpi;
 
+        @Option(names = "--basemap", split = ",", description = "offline tile pyramids drawn under the layers (.mbtiles, .gpkg[#table])")
+        List<String> basemaps = new ArrayList<>();
+
         @Option(names = "--out", required = true, description = "PNG file")
         Path out;
 
@@ -154,7 +159,16 @@ public final class MapCommand implements Runnable {
             }
             MapRenderer.Options o = new MapRenderer.Options(width, height, dpi, parseExtent(extent),
                     viewCrs == null ? null : CrsRegistry.parse(viewCrs), title != null ? title : styles.title(), true, null);
-            MapRenderer.Rendered r = new MapRenderer().render(mapLayers, o);
+            List<TileSource> tiles = new ArrayList<>();
+            MapRenderer.Rendered r;
+            try {
+                for (String b : basemaps) {
+                    tiles.add(TileFiles.open(b.strip()));
+                }
+                r = new MapRenderer().render(mapLayers, o, tiles);
+            } finally {
+                tiles.forEach(TileSource::close);
+            }
             MapRenderer.writePng(r.image(), dpi, out);
             long vertices = mapLayers.stream().mapToLong(ml -> ml.layer().vertices()).sum();
             w.println(Messages.get("map.cli.rendered", out, Integer.toString(width), Integer.toString(height), num(dpi),
