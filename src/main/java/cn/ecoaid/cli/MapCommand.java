@@ -78,7 +78,7 @@ public final class MapCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--layers", split = ",", description = "layer files (.geojson .json .shp .kml .gpkg[#table]) or workspace layer names, bottom first")
+        @Option(names = "--layers", split = ",", description = "layer files (.geojson .json .shp .kml .gpkg[#table] .csv .xlsx) or workspace layer names, bottom first")
         List<String> layers = new ArrayList<>();
 
         @Option(names = "--workspace", description = "workspace: its layers can be named in --layers and its sites are drawn on top")
@@ -212,7 +212,7 @@ public final class MapCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--in", required = true, description = "input (.geojson .json .shp .kml .gpkg[#table])")
+        @Option(names = "--in", required = true, description = "input (.geojson .json .shp .kml .gpkg[#table] .csv .xlsx)")
         String in;
 
         @Option(names = "--out", required = true, description = "output (.geojson or .gpkg)")
@@ -239,7 +239,7 @@ public final class MapCommand implements Runnable {
         @Option(names = "--workspace", required = true)
         Path workspace;
 
-        @Option(names = "--in", required = true, description = "layer file (.geojson .json .shp .kml .gpkg[#table])")
+        @Option(names = "--in", required = true, description = "layer file (.geojson .json .shp .kml .gpkg[#table] .csv .xlsx)")
         String in;
 
         @Option(names = "--name", description = "layer name (default: the file name)")

@@ -146,6 +146,28 @@ class MapCommandTest {
     }
 
     @Test
+    void importsAnEnterpriseListAndRejectsBadRowsWithReasons() throws Exception {
+        Path ws = dir.resolve("e.ecoaid");
+        assertEquals(0, run("workspace", "init", ws.toString(), "--city-code", "999900", "--city-name", "示例市", "--name", "驻点").status());
+        Run ok = run("map", "import", "--workspace", ws.toString(), "--in", EX + "enterprises.csv");
+        assertEquals(0, ok.status(), ok.err());
+        assertTrue(ok.out().contains("Imported layer enterprises: 5 features in EPSG:4490"), ok.out());
+        Path geojson = dir.resolve("e.geojson");
+        assertEquals(0, run("map", "convert", "--in", EX + "enterprises.csv", "--out", geojson.toString()).status());
+        Layer l = GeoJson.read(geojson, "e", null);
+        assertEquals(2300L, l.features().get(3).attributes().get("排放量_t"));
+        assertEquals(860.5, l.features().get(1).attributes().get("排放量_t"));
+        assertEquals(116.91, l.features().get(3).geometry().getCoordinate().x);
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "名称,经度,纬度\n甲,117.1,31.0\n乙,东经117,31.1\n丙,117.2,95\n");
+        Run r = run("map", "import", "--workspace", ws.toString(), "--in", bad.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("Row 3, column \"经度\": not a valid coordinate: \"东经117\""), r.err());
+        assertTrue(r.err().contains("Row 4, column \"纬度\""), r.err());
+        assertFalse(run("map", "layers", "--workspace", ws.toString()).out().contains("bad"));
+    }
+
+    @Test
     void unknownLayerFailsWithAMessage() {
         Run r = run("map", "render", "--layers", "nowhere.geojson", "--out", dir.resolve("x.png").toString());
         assertEquals(1, r.status());

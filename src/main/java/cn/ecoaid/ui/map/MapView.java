@@ -75,7 +75,7 @@ public final class MapView {
         importFile.setOnAction(e -> {
             FileChooser c = new FileChooser();
             c.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("map.ui.files"),
-                    "*.shp", "*.geojson", "*.json", "*.kml", "*.gpkg"));
+                    "*.shp", "*.geojson", "*.json", "*.kml", "*.gpkg", "*.csv", "*.xlsx"));
             File f = c.showOpenDialog(root.getScene().getWindow());
             if (f != null) {
                 vm.importFile(f.toPath(), gcj.isSelected());
