@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Envelope;
 
 /** Offline basemap tiles land where the XYZ tile scheme puts them, also in a Gauss-Krüger view. */
-class BasemapTest {
+public class BasemapTest {
     @TempDir
     Path dir;
 
@@ -35,6 +35,22 @@ class BasemapTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(img, "png", out);
         return out.toByteArray();
+    }
+
+    /** A red tile at zoom 10 x 844 y 419 (XYZ) and a blue one east of it, around 117°E 31°N. */
+    public static void writeMbtiles(Path mb) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + mb); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE metadata (name TEXT, value TEXT)");
+            s.execute("CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tiles VALUES (10, ?, 604, ?)")) {
+                ps.setInt(1, 844);
+                ps.setBytes(2, png(Color.RED));
+                ps.executeUpdate();
+                ps.setInt(1, 845);
+                ps.setBytes(2, png(Color.BLUE));
+                ps.executeUpdate();
+            }
+        }
     }
 
     /** Tile edges by the slippy-map formulas: lon = x / 2^z × 360 − 180, lat = atan(sinh(π (1 − 2 y / 2^z))). */
@@ -50,18 +66,7 @@ class BasemapTest {
     void mbtilesTilesAreDrawnUnderLayersAtTheirPlace() throws Exception {
         // zoom 10: 117°E 31°N is in tile x 844, y 419 (XYZ); MBTiles stores TMS row 1023 − 419 = 604
         Path mb = dir.resolve("base.mbtiles");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + mb); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE metadata (name TEXT, value TEXT)");
-            s.execute("CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)");
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tiles VALUES (10, ?, 604, ?)")) {
-                ps.setInt(1, 844);
-                ps.setBytes(2, png(Color.RED));
-                ps.executeUpdate();
-                ps.setInt(1, 845);
-                ps.setBytes(2, png(Color.BLUE));
-                ps.executeUpdate();
-            }
-        }
+        writeMbtiles(mb);
         Envelope extent = new Envelope(460000, 540000, 3405000, 3465000);
         MapRenderer.Rendered r;
         try (TileSource t = TileFiles.open(mb.toString())) {

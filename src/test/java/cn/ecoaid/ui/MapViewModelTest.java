@@ -96,4 +96,26 @@ class MapViewModelTest {
             assertEquals(new Color(0x2ca02c), counties.styleProperty().get().fill());
         }
     }
+    @Test
+    void basemapTilesAreDrawnUnderTheLayers() throws Exception {
+        Messages.setCurrent(Messages.CHINESE);
+        try (Workspace ws = TestWorkspaces.create(dir)) {
+            MapViewModel vm = new MapViewModel(ws, new ImmediateUiExecutor());
+            vm.resize(800, 600);
+            vm.importFile(COUNTIES, false);
+            vm.zoomToAll();
+            vm.addBasemap(dir.resolve("missing.mbtiles"));
+            assertTrue(vm.messageProperty().get().contains("missing.mbtiles"), vm.messageProperty().get());
+            Path mb = dir.resolve("base.mbtiles");
+            cn.ecoaid.map.BasemapTest.writeMbtiles(mb);
+            vm.addBasemap(mb);
+            assertEquals(1, vm.basemaps().size());
+            // hide the counties: the red tile (116.72–117.07°E, 30.75–31.05°N) shows at 116.9°E 30.9°N
+            vm.setVisible(vm.layers().get(0), false);
+            double[] p = pixel(vm, 116.9, 30.9);
+            assertEquals(0xff0000, vm.render().getRGB((int) p[0], (int) p[1]) & 0xFFFFFF);
+            vm.close();
+            assertTrue(vm.basemaps().isEmpty());
+        }
+    }
 }

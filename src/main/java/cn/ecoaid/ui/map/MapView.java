@@ -66,6 +66,11 @@ public final class MapView {
         return root;
     }
 
+    private void detached() {
+        vm.close();
+        renderer.shutdownNow();
+    }
+
     private void build() {
         Label title = new Label(Messages.get("nav.MAP"));
         title.getStyleClass().add("page-title");
@@ -81,6 +86,15 @@ public final class MapView {
                 vm.importFile(f.toPath(), gcj.isSelected());
             }
         });
+        Button basemap = new Button(Messages.get("map.ui.addBasemap"));
+        basemap.setOnAction(e -> {
+            FileChooser c = new FileChooser();
+            c.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("map.ui.tileFiles"), "*.mbtiles", "*.gpkg"));
+            File f = c.showOpenDialog(root.getScene().getWindow());
+            if (f != null) {
+                vm.addBasemap(f.toPath());
+            }
+        });
         Button all = new Button(Messages.get("map.ui.zoomAll"));
         all.setOnAction(e -> vm.zoomToAll());
         Button export = new Button(Messages.get("map.ui.export"));
@@ -94,7 +108,7 @@ public final class MapView {
                 vm.exportPng(f.toPath(), 2000, (int) Math.round(v.height() * k), 300);
             }
         });
-        HBox bar = new HBox(8, title, importFile, gcj, all, export);
+        HBox bar = new HBox(8, title, importFile, gcj, basemap, all, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 8, 0));
         root.setTop(bar);
@@ -127,6 +141,11 @@ public final class MapView {
         canvas.setOnMouseMoved(e -> vm.hover(e.getX(), e.getY()));
         canvas.setOnScroll(e -> vm.zoom(e.getDeltaY() > 0 ? 1.25 : 0.8, e.getX(), e.getY()));
         vm.revisionProperty().addListener((o, a, b) -> redraw());
+        root.sceneProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                detached();
+            }
+        });
         vm.viewportProperty().addListener((o, a, b) -> follow(b));
 
         root.setCenter(canvas);
@@ -248,6 +267,7 @@ public final class MapView {
 
     private void redraw() {
         List<MapLayer> layers = vm.mapLayers();
+        List<cn.ecoaid.geo.TileSource> tiles = List.copyOf(vm.basemaps());
         Viewport v = vm.viewportProperty().get();
         String crs = vm.viewCrsProperty().get();
         long ticket = latest.incrementAndGet();
@@ -255,7 +275,7 @@ public final class MapView {
             if (ticket != latest.get()) {
                 return;
             }
-            BufferedImage img = MapViewModel.render(layers, v, crs);
+            BufferedImage img = MapViewModel.render(layers, tiles, v, crs);
             Platform.runLater(() -> {
                 if (ticket == latest.get()) {
                     image.setImage(SwingFXUtils.toFXImage(img, null));

@@ -5,6 +5,7 @@ import cn.ecoaid.geo.Feature;
 import cn.ecoaid.geo.Layer;
 import cn.ecoaid.geo.LayerRepository;
 import cn.ecoaid.geo.Reprojection;
+import cn.ecoaid.geo.TileSource;
 import cn.ecoaid.l10n.ErrorText;
 import cn.ecoaid.l10n.Messages;
 import cn.ecoaid.map.LayerFiles;
@@ -15,6 +16,7 @@ import cn.ecoaid.map.MapStyles;
 import cn.ecoaid.map.SiteLayers;
 import cn.ecoaid.map.Viewport;
 import cn.ecoaid.store.SqliteLayerRepository;
+import cn.ecoaid.store.TileFiles;
 import cn.ecoaid.store.Workspace;
 import cn.ecoaid.ui.util.UiExecutor;
 import java.awt.image.BufferedImage;
@@ -88,6 +90,7 @@ public final class MapViewModel {
     private final UiExecutor executor;
     private final ObservableList<Item> layers = FXCollections.observableArrayList();
     private final ObservableList<List<String>> identified = FXCollections.observableArrayList();
+    private final ObservableList<TileSource> basemaps = FXCollections.observableArrayList();
     private final ObjectProperty<Viewport> viewport = new SimpleObjectProperty<>(new Viewport(0, 0, 1, 800, 600));
     private final StringProperty viewCrs = new SimpleStringProperty(CrsRegistry.CGCS2000);
     private final StringProperty cursor = new SimpleStringProperty("");
@@ -102,6 +105,29 @@ public final class MapViewModel {
 
     public ObservableList<Item> layers() {
         return layers;
+    }
+
+    /** Offline tile pyramids drawn under the layers, bottom first. */
+    public ObservableList<TileSource> basemaps() {
+        return basemaps;
+    }
+
+    /** Adds an MBTiles or GeoPackage tile pyramid as a basemap (for this session). */
+    public void addBasemap(Path file) {
+        try {
+            TileSource t = TileFiles.open(file.toString());
+            basemaps.add(t);
+            message.set(Messages.get("map.ui.basemapAdded", t.name(), t.matrices().size()));
+            changed();
+        } catch (RuntimeException e) {
+            message.set(ErrorText.describe(e));
+        }
+    }
+
+    /** Closes the basemap files. */
+    public void close() {
+        basemaps.forEach(TileSource::close);
+        basemaps.clear();
     }
 
     /** Attribute rows (field, value) of the feature last identified. */
@@ -277,23 +303,24 @@ public final class MapViewModel {
 
     /** The picture for the current viewport, with scale bar, north arrow and legend. */
     public BufferedImage render() {
-        return render(mapLayers(), viewport.get(), viewCrs.get());
+        return render(mapLayers(), List.copyOf(basemaps), viewport.get(), viewCrs.get());
     }
 
-    /** The picture of layers (in {@code crs}) for a viewport; safe on any thread. */
-    public static BufferedImage render(List<MapLayer> layers, Viewport v, String crs) {
+    /** The picture of basemaps and layers (in {@code crs}) for a viewport; safe on any thread. */
+    public static BufferedImage render(List<MapLayer> layers, List<TileSource> tiles, Viewport v, String crs) {
         return new MapRenderer().render(layers, new MapRenderer.Options(Math.max(16, v.width()), Math.max(16, v.height()), 96,
-                v.extent(), crs, null, true, null)).image();
+                v.extent(), crs, null, true, null), tiles).image();
     }
 
     /** Writes the current view as a PNG for a report. */
     public void exportPng(Path file, int width, int height, double dpi) {
         Viewport v = viewport.get();
         List<MapLayer> ls = mapLayers();
+        List<TileSource> tiles = List.copyOf(basemaps);
         String crs = viewCrs.get();
         executor.run(Messages.get("map.ui.exporting", file.getFileName()), progress -> {
             MapRenderer.Rendered r = new MapRenderer().render(ls, new MapRenderer.Options(width, height, dpi, v.extent(), crs,
-                    null, true, null));
+                    null, true, null), tiles);
             MapRenderer.writePng(r.image(), dpi, file);
             return file;
         }, f -> message.set(Messages.get("map.ui.exported", f)), e -> message.set(ErrorText.describe(e)));
