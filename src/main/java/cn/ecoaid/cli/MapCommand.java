@@ -78,7 +78,8 @@ public final class MapCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--layers", split = ",", description = "layer files (.geojson .json .shp .kml .gpkg[#table] .csv .xlsx) or workspace layer names, bottom first")
+        @Option(names = "--layers", split = ",", description = "layer files (.geojson .json .shp .kml .gpkg[#table] .csv .xlsx) or workspace layer names, bottom first"
+                + " (default with --workspace: all its layers)")
         List<String> layers = new ArrayList<>();
 
         @Option(names = "--workspace", description = "workspace: its layers can be named in --layers and its sites are drawn on top")
@@ -126,7 +127,11 @@ public final class MapCommand implements Runnable {
             try {
                 String declared = crs == null ? null : CrsRegistry.parse(crs);
                 SqliteLayerRepository repo = ws == null ? null : SqliteLayerRepository.of(ws);
-                for (String spec : layers) {
+                List<String> names = layers;
+                if (names.isEmpty() && repo != null) {
+                    names = repo.list().stream().map(LayerRepository.Info::name).toList();
+                }
+                for (String spec : names) {
                     String name = spec.strip();
                     Optional<LayerRepository.Info> stored = repo == null ? Optional.empty() : repo.findByName(name);
                     Layer layer;

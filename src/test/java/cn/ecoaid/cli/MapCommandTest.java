@@ -137,6 +137,10 @@ class MapCommandTest {
         // site SS-A02 (air station, drawn #1f77b4) at 117.22 °E 30.96 °N
         int[] site = pixel(117.22, 30.96);
         assertEquals(0x1f77b4, img.getRGB(site[0], site[1]) & 0xFFFFFF);
+        // without --layers all the workspace's layers are drawn
+        Run all = run("map", "render", "--workspace", ws.toString(), "--out", dir.resolve("all.png").toString(), "--width", "400",
+                "--height", "300", "--dpi", "72");
+        assertTrue(all.out().contains("3 layers"), all.out());
         // --no-sites leaves the county fill there
         Path png2 = dir.resolve("ws2.png");
         assertEquals(0, run("map", "render", "--workspace", ws.toString(), "--layers", "县界", "--no-sites", "--view-crs", "EPSG:4548",

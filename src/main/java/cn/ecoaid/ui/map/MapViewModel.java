@@ -199,12 +199,13 @@ public final class MapViewModel {
 
     /** Imports a layer file into the workspace and adds it below the sites layer. */
     public void importFile(Path file, boolean gcj02) {
+        int index = layers.size();
         executor.run(Messages.get("map.ui.importing", file.getFileName()), progress -> {
             Layer l = LayerFiles.read(file.toString(), gcj02 ? CrsRegistry.GCJ02 : null);
             if (gcj02) {
                 l = l.reproject(CrsRegistry.CGCS2000);
             }
-            LayerStyle style = MapStyles.defaultFor(l, layers.size());
+            LayerStyle style = MapStyles.defaultFor(l, index);
             LayerRepository.Info info = SqliteLayerRepository.of(workspace).add(l, MapStyles.toJson(style),
                     new LayerRepository.Source(file.getFileName().toString(), LayerFiles.extension(file), ""));
             return new Object[] {info, l, style};
