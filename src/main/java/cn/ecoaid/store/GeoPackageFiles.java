@@ -190,6 +190,8 @@ public final class GeoPackageFiles {
         String table = tableName(layer.name());
         int srsId = srsId(layer.crs());
         withConnection(file, c -> {
+            // one transaction for the tables and the rows: a single commit (and fsync) for the whole file
+            c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA application_id = " + APPLICATION_ID);
                 s.execute("PRAGMA user_version = " + USER_VERSION);
@@ -211,7 +213,6 @@ public final class GeoPackageFiles {
                 }
                 s.execute(ddl.append(')').toString());
             }
-            c.setAutoCommit(false);
             try {
                 insertSrs(c, "Undefined cartesian SRS", -1, "NONE", -1, "undefined");
                 insertSrs(c, "Undefined geographic SRS", 0, "NONE", 0, "undefined");
