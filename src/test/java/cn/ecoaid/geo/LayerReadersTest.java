@@ -93,6 +93,9 @@ class LayerReadersTest {
         assertEquals("EPSG:4527", PrjCrs.fromWkt(zone39).orElseThrow());
         String sixZone20 = GK117_PRJ.replace("CGCS2000_3_Degree_GK_CM_117E", "CGCS2000_GK_Zone_20").replace("500000.0", "20500000.0");
         assertEquals("EPSG:4498", PrjCrs.fromWkt(sixZone20).orElseThrow());
+        assertEquals("EPSG:4509", PrjCrs.fromWkt(GK117_PRJ.replace("CGCS2000_3_Degree_GK_CM_117E", "CGCS2000_GK_CM_117E")).orElseThrow());
+        assertEquals("EPSG:4547", PrjCrs.fromWkt(GK117_PRJ.replace("CGCS2000_3_Degree_GK_CM_117E", "CGCS2000_3_Degree_GK_CM_114E")
+                .replace("117.0", "114.0")).orElseThrow());
         assertEquals(CrsRegistry.CGCS2000, PrjCrs.fromWkt("GEOGCS[\"GCS_China_Geodetic_Coordinate_System_2000\",DATUM[\"D_China_2000\","
                 + "SPHEROID[\"CGCS2000\",6378137.0,298.257222101]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]").orElseThrow());
         assertEquals(CrsRegistry.WGS84, PrjCrs.fromWkt("GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\",6378137.0,298.257223563]],"
