@@ -13,6 +13,7 @@ import cn.ecoaid.map.MapLayer;
 import cn.ecoaid.map.MapRenderer;
 import cn.ecoaid.map.MapStyles;
 import cn.ecoaid.map.SiteLayers;
+import cn.ecoaid.map.TilePyramid;
 import cn.ecoaid.store.SqliteLayerRepository;
 import cn.ecoaid.store.TileFiles;
 import cn.ecoaid.store.Workspace;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Option;
 @Command(name = "map", mixinStandardHelpOptions = true,
         description = "Offline maps: render PNG map images, convert and import GeoJSON/Shapefile/KML/GeoPackage layers",
         subcommands = {MapCommand.Render.class, MapCommand.Convert.class, MapCommand.Import.class, MapCommand.Layers.class,
-            MapCommand.Info.class})
+            MapCommand.Info.class, MapCommand.Tiles.class})
 public final class MapCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -354,6 +355,46 @@ public final class MapCommand implements Runnable {
             }
             w.println(Messages.get("map.cli.repairs", l.name(), l.repairs().size()));
             printRepairs(w, l);
+        }
+    }
+
+    @Command(name = "tiles", mixinStandardHelpOptions = true, description = "Build an offline basemap (MBTiles) from styled layers")
+    static final class Tiles implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--layers", split = ",", required = true, description = "layer files, bottom first")
+        List<String> layers = new ArrayList<>();
+
+        @Option(names = "--crs", description = "coordinate system of layer files that do not say")
+        String crs;
+
+        @Option(names = "--style", description = "style file (JSON, docs/formats.md)")
+        Path style;
+
+        @Option(names = "--min-zoom", defaultValue = "8")
+        int minZoom;
+
+        @Option(names = "--max-zoom", defaultValue = "12")
+        int maxZoom;
+
+        @Option(names = "--out", required = true, description = "MBTiles file")
+        Path out;
+
+        @Override
+        public void run() {
+            PrintWriter w = spec.commandLine().getOut();
+            MapStyles.StyleFile styles = style == null ? new MapStyles.StyleFile(null, java.util.Map.of()) : MapStyles.readFile(style);
+            String declared = crs == null ? null : CrsRegistry.parse(crs);
+            List<MapLayer> mapLayers = new ArrayList<>();
+            for (String f : layers) {
+                Layer l = LayerFiles.read(f.strip(), declared);
+                LayerStyle s = MapStyles.apply(styles.layers().get(l.name()), MapStyles.defaultFor(l, mapLayers.size()), l);
+                mapLayers.add(new MapLayer(l, s));
+            }
+            String name = out.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            long n = TilePyramid.build(mapLayers, minZoom, maxZoom, out, name, cn.ecoaid.domain.ProgressListener.NONE);
+            w.println(Messages.get("map.cli.tiles", out, Long.toString(n), minZoom, maxZoom));
         }
     }
 }
