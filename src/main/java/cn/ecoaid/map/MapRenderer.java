@@ -590,7 +590,9 @@ public final class MapRenderer {
             return;
         }
         Object hint = g.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
+        Object aa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
         for (int r = r0; r <= r1; r++) {
             for (int c = c0; c <= c1; c++) {
                 byte[] data = tiles.tile(best.zoom(), c, r);
@@ -618,11 +620,18 @@ public final class MapRenderer {
                 java.awt.geom.AffineTransform at = new java.awt.geom.AffineTransform(
                         (vp.px(p10[0]) - ax) / w, (vp.py(p10[1]) - ay) / w,
                         (vp.px(p01[0]) - ax) / h, (vp.py(p01[1]) - ay) / h, ax, ay);
+                // half a tile pixel of overlap on each side hides the seams between neighbouring tiles
+                at.translate(w / 2, h / 2);
+                at.scale((w + 1) / w, (h + 1) / h);
+                at.translate(-w / 2, -h / 2);
                 g.drawImage(img, at, null);
             }
         }
         if (hint != null) {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, hint);
+        }
+        if (aa != null) {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
         }
     }
 
