@@ -5,6 +5,7 @@ import cn.ecoaid.geo.CrsRegistry;
 import cn.ecoaid.geo.Layer;
 import cn.ecoaid.geo.LayerRepository;
 import cn.ecoaid.geo.Measure;
+import cn.ecoaid.geo.TileSource;
 import cn.ecoaid.l10n.Messages;
 import cn.ecoaid.map.LayerFiles;
 import cn.ecoaid.map.LayerStyle;
@@ -12,7 +13,9 @@ import cn.ecoaid.map.MapLayer;
 import cn.ecoaid.map.MapRenderer;
 import cn.ecoaid.map.MapStyles;
 import cn.ecoaid.map.SiteLayers;
+import cn.ecoaid.map.TilePyramid;
 import cn.ecoaid.store.SqliteLayerRepository;
+import cn.ecoaid.store.TileFiles;
 import cn.ecoaid.store.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,7 +37,7 @@ import picocli.CommandLine.Option;
 @Command(name = "map", mixinStandardHelpOptions = true,
         description = "Offline maps: render PNG map images, convert and import GeoJSON/Shapefile/KML/GeoPackage layers",
         subcommands = {MapCommand.Render.class, MapCommand.Convert.class, MapCommand.Import.class, MapCommand.Layers.class,
-            MapCommand.Info.class})
+            MapCommand.Info.class, MapCommand.Tiles.class})
 public final class MapCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -76,7 +79,8 @@ public final class MapCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--layers", split = ",", description = "layer files (.geojson .json .shp .kml .gpkg[#table]) or workspace layer names, bottom first")
+        @Option(names = "--layers", split = ",", description = "layer files (.geojson .json .shp .kml .gpkg[#table] .csv .xlsx) or workspace layer names, bottom first"
+                + " (default with --workspace: all its layers)")
         List<String> layers = new ArrayList<>();
 
         @Option(names = "--workspace", description = "workspace: its layers can be named in --layers and its sites are drawn on top")
@@ -109,6 +113,9 @@ public final class MapCommand implements Runnable {
         @Option(names = "--dpi", defaultValue = "300")
         double dpi;
 
+        @Option(names = "--basemap", split = ",", description = "offline tile pyramids drawn under the layers (.mbtiles, .gpkg[#table])")
+        List<String> basemaps = new ArrayList<>();
+
         @Option(names = "--out", required = true, description = "PNG file")
         Path out;
 
@@ -121,7 +128,11 @@ public final class MapCommand implements Runnable {
             try {
                 String declared = crs == null ? null : CrsRegistry.parse(crs);
                 SqliteLayerRepository repo = ws == null ? null : SqliteLayerRepository.of(ws);
-                for (String spec : layers) {
+                List<String> names = layers;
+                if (names.isEmpty() && repo != null) {
+                    names = repo.list().stream().map(LayerRepository.Info::name).toList();
+                }
+                for (String spec : names) {
                     String name = spec.strip();
                     Optional<LayerRepository.Info> stored = repo == null ? Optional.empty() : repo.findByName(name);
                     Layer layer;
@@ -154,7 +165,16 @@ public final class MapCommand implements Runnable {
             }
             MapRenderer.Options o = new MapRenderer.Options(width, height, dpi, parseExtent(extent),
                     viewCrs == null ? null : CrsRegistry.parse(viewCrs), title != null ? title : styles.title(), true, null);
-            MapRenderer.Rendered r = new MapRenderer().render(mapLayers, o);
+            List<TileSource> tiles = new ArrayList<>();
+            MapRenderer.Rendered r;
+            try {
+                for (String b : basemaps) {
+                    tiles.add(TileFiles.open(b.strip()));
+                }
+                r = new MapRenderer().render(mapLayers, o, tiles);
+            } finally {
+                tiles.forEach(TileSource::close);
+            }
             MapRenderer.writePng(r.image(), dpi, out);
             long vertices = mapLayers.stream().mapToLong(ml -> ml.layer().vertices()).sum();
             w.println(Messages.get("map.cli.rendered", out, Integer.toString(width), Integer.toString(height), num(dpi),
@@ -198,7 +218,7 @@ public final class MapCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--in", required = true, description = "input (.geojson .json .shp .kml .gpkg[#table])")
+        @Option(names = "--in", required = true, description = "input (.geojson .json .shp .kml .gpkg[#table] .csv .xlsx)")
         String in;
 
         @Option(names = "--out", required = true, description = "output (.geojson or .gpkg)")
@@ -225,7 +245,7 @@ public final class MapCommand implements Runnable {
         @Option(names = "--workspace", required = true)
         Path workspace;
 
-        @Option(names = "--in", required = true, description = "layer file (.geojson .json .shp .kml .gpkg[#table])")
+        @Option(names = "--in", required = true, description = "layer file (.geojson .json .shp .kml .gpkg[#table] .csv .xlsx)")
         String in;
 
         @Option(names = "--name", description = "layer name (default: the file name)")
@@ -335,6 +355,46 @@ public final class MapCommand implements Runnable {
             }
             w.println(Messages.get("map.cli.repairs", l.name(), l.repairs().size()));
             printRepairs(w, l);
+        }
+    }
+
+    @Command(name = "tiles", mixinStandardHelpOptions = true, description = "Build an offline basemap (MBTiles) from styled layers")
+    static final class Tiles implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--layers", split = ",", required = true, description = "layer files, bottom first")
+        List<String> layers = new ArrayList<>();
+
+        @Option(names = "--crs", description = "coordinate system of layer files that do not say")
+        String crs;
+
+        @Option(names = "--style", description = "style file (JSON, docs/formats.md)")
+        Path style;
+
+        @Option(names = "--min-zoom", defaultValue = "8")
+        int minZoom;
+
+        @Option(names = "--max-zoom", defaultValue = "12")
+        int maxZoom;
+
+        @Option(names = "--out", required = true, description = "MBTiles file")
+        Path out;
+
+        @Override
+        public void run() {
+            PrintWriter w = spec.commandLine().getOut();
+            MapStyles.StyleFile styles = style == null ? new MapStyles.StyleFile(null, java.util.Map.of()) : MapStyles.readFile(style);
+            String declared = crs == null ? null : CrsRegistry.parse(crs);
+            List<MapLayer> mapLayers = new ArrayList<>();
+            for (String f : layers) {
+                Layer l = LayerFiles.read(f.strip(), declared);
+                LayerStyle s = MapStyles.apply(styles.layers().get(l.name()), MapStyles.defaultFor(l, mapLayers.size()), l);
+                mapLayers.add(new MapLayer(l, s));
+            }
+            String name = out.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            long n = TilePyramid.build(mapLayers, minZoom, maxZoom, out, name, cn.ecoaid.domain.ProgressListener.NONE);
+            w.println(Messages.get("map.cli.tiles", out, Long.toString(n), minZoom, maxZoom));
         }
     }
 }

@@ -4,8 +4,11 @@ import cn.ecoaid.domain.EcoAidException;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -44,13 +47,32 @@ public final class GeoJson {
 
     /** Reads a file; {@code declaredCrs} (may be null) overrides the file's own. Geometries are not yet repaired. */
     public static Layer read(Path file, String name, String declaredCrs) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readAllBytes(file));
+        // Streamed: a FeatureCollection's features are read one at a time, so memory follows the largest feature.
+        try (JsonParser p = JSON.getFactory().createParser(file.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new EcoAidException("map.error.geojsonInvalid", file, "not an object");
+            }
+            ObjectNode rest = JSON.createObjectNode();
+            List<Feature> features = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken t = p.nextToken();
+                if (field.equals("features") && t == JsonToken.START_ARRAY) {
+                    features = new ArrayList<>();
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        features.add(feature(JSON.readTree(p), file));
+                    }
+                } else {
+                    rest.set(field, JSON.readTree(p));
+                }
+            }
+            if (features == null) {
+                return read(rest, name, declaredCrs, file);
+            }
+            return new Layer(name, declaredCrs != null ? declaredCrs : crsOf(rest), features);
         } catch (IOException e) {
             throw new EcoAidException(e, "map.error.read", file, e.getMessage());
         }
-        return read(root, name, declaredCrs, file);
     }
 
     static Layer read(JsonNode root, String name, String declaredCrs, Object source) {

@@ -16,7 +16,8 @@ public final class Measure {
         if (!CrsRegistry.isGeographic(crs) && !mercator) {
             return crs;
         }
-        org.locationtech.jts.geom.Coordinate c = g.getEnvelopeInternal().centre();
+        org.locationtech.jts.geom.Coordinate c = g.isEmpty() || g.getCentroid().isEmpty()
+                ? g.getEnvelopeInternal().centre() : g.getCentroid().getCoordinate();
         double lon = new Reprojection(crs, CrsRegistry.WGS84).transform(c.x, c.y)[0];
         return CrsRegistry.gk3For(lon);
     }

@@ -74,8 +74,8 @@ public final class PrjCrs {
         boolean threeDegree = u.contains("3_DEGREE") || u.contains("3 DEGREE") || u.contains("3-DEGREE");
         try {
             if (Math.abs(fe - 500000.0) < 1e-6) {
-                // Same projection whichever family: prefer the 3° family unless the name says 6°.
-                if (!threeDegree && (c - 75) % 6 == 0 && !(c % 3 == 0 && u.contains("3"))) {
+                // The 3° and 6° systems with the same central meridian are the same projection; the name decides the code.
+                if (!threeDegree && (c - 75) % 6 == 0) {
                     return Optional.of(CrsRegistry.gk6ByCentralMeridian(c));
                 }
                 return Optional.of(CrsRegistry.gk3ByCentralMeridian(c));

@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * Reads and writes layer files by extension: GeoJSON ({@code .geojson}, {@code .json}), Shapefile ({@code .shp}),
- * KML ({@code .kml}) and GeoPackage ({@code .gpkg}; {@code file.gpkg#table} picks a table). Every layer read is
+ * KML ({@code .kml}), GeoPackage ({@code .gpkg}; {@code file.gpkg#table} picks a table) and tables with coordinates
+ * ({@code .csv}, {@code .xlsx}: {@link TableLayers}, CGCS2000 unless declared). Every layer read is
  * repaired ({@link GeometryRepair}): {@link Layer#repairs()} says which features were invalid.
  */
 public final class LayerFiles {
@@ -43,6 +44,7 @@ public final class LayerFiles {
             case "shp" -> Shapefile.read(file, name, declaredCrs);
             case "kml" -> Kml.read(file, name, declaredCrs);
             case "gpkg" -> GeoPackageFiles.read(file, table, declaredCrs);
+            case "csv", "txt", "xlsx" -> TableLayers.read(file, name, declaredCrs);
             default -> throw new EcoAidException("map.error.format", file);
         };
         return GeometryRepair.repair(layer);

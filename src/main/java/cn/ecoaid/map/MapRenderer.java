@@ -5,6 +5,7 @@ import cn.ecoaid.geo.CrsRegistry;
 import cn.ecoaid.geo.Feature;
 import cn.ecoaid.geo.Layer;
 import cn.ecoaid.geo.Reprojection;
+import cn.ecoaid.geo.TileSource;
 import cn.ecoaid.l10n.Messages;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -134,6 +135,11 @@ public final class MapRenderer {
     }
 
     public Rendered render(List<MapLayer> layers, Options o) {
+        return render(layers, o, List.of());
+    }
+
+    /** Renders with offline basemaps (tile pyramids) drawn first, under the layers. */
+    public Rendered render(List<MapLayer> layers, Options o, List<TileSource> basemaps) {
         String view = o.viewCrs() != null ? o.viewCrs() : viewCrsFor(layers);
         List<MapLayer> projected = project(layers, view);
         Envelope extent = o.extent() != null ? o.extent() : extentOf(projected, 0.05);
@@ -147,6 +153,9 @@ public final class MapRenderer {
             g.setColor(o.background());
             g.fillRect(0, 0, o.width(), o.height());
             double pt = o.dpi() / 72.0;
+            for (TileSource t : basemaps) {
+                drawTiles(g, t, vp, view);
+            }
             drawLayers(g, projected, vp, pt);
             if (o.decorations()) {
                 boolean metres = !CrsRegistry.isGeographic(view);
@@ -536,6 +545,93 @@ public final class MapRenderer {
                 g.drawString(e.text(), (float) (x0 + pad), (float) (cy + fm.getAscent() / 2.0 - fm.getDescent() / 2.0));
             }
             y += row;
+        }
+    }
+
+    /** The most tiles one picture draws. */
+    static final int MAX_TILES = 2048;
+
+    /**
+     * Draws the tiles of the matrix whose pixels come closest to the view's pixels; each tile is placed by the view
+     * positions of three of its corners (an affine fit, which follows the rotation between, say, Web Mercator and a
+     * Gauss-Krüger zone within a tile).
+     */
+    public static void drawTiles(Graphics2D g, TileSource tiles, Viewport vp, String viewCrs) {
+        if (tiles.matrices().isEmpty()) {
+            return;
+        }
+        Reprojection toTiles = new Reprojection(viewCrs, tiles.crs());
+        Reprojection toView = new Reprojection(tiles.crs(), viewCrs);
+        // size of the view's centre pixel in tile units
+        double[] a = toTiles.transform(vp.centreX(), vp.centreY());
+        double[] b = toTiles.transform(vp.centreX() + 1 / vp.pixelsPerUnit(), vp.centreY());
+        double viewPixel = Math.hypot(b[0] - a[0], b[1] - a[1]);
+        TileSource.Matrix best = null;
+        for (TileSource.Matrix m : tiles.matrices()) {
+            if (best == null || Math.abs(Math.log(m.pixelX() / viewPixel)) < Math.abs(Math.log(best.pixelX() / viewPixel))) {
+                best = m;
+            }
+        }
+        Envelope ext = vp.extent();
+        Envelope inTiles = new Envelope();
+        for (int i = 0; i <= 4; i++) {
+            for (int j = 0; j <= 4; j++) {
+                double[] p = toTiles.transform(ext.getMinX() + ext.getWidth() * i / 4, ext.getMinY() + ext.getHeight() * j / 4);
+                inTiles.expandToInclude(p[0], p[1]);
+            }
+        }
+        double tw = best.tileWidth() * best.pixelX();
+        double th = best.tileHeight() * best.pixelY();
+        int c0 = Math.max(0, (int) Math.floor((inTiles.getMinX() - tiles.minX()) / tw));
+        int c1 = Math.min(best.width() - 1, (int) Math.floor((inTiles.getMaxX() - tiles.minX()) / tw));
+        int r0 = Math.max(0, (int) Math.floor((tiles.maxY() - inTiles.getMaxY()) / th));
+        int r1 = Math.min(best.height() - 1, (int) Math.floor((tiles.maxY() - inTiles.getMinY()) / th));
+        if (c1 < c0 || r1 < r0 || (long) (c1 - c0 + 1) * (r1 - r0 + 1) > MAX_TILES) {
+            return;
+        }
+        Object hint = g.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
+        Object aa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+        for (int r = r0; r <= r1; r++) {
+            for (int c = c0; c <= c1; c++) {
+                byte[] data = tiles.tile(best.zoom(), c, r);
+                if (data == null) {
+                    continue;
+                }
+                BufferedImage img;
+                try {
+                    img = ImageIO.read(new java.io.ByteArrayInputStream(data));
+                } catch (IOException e) {
+                    img = null;
+                }
+                if (img == null) {
+                    continue;
+                }
+                double x0 = tiles.minX() + c * tw;
+                double y0 = tiles.maxY() - r * th;
+                double[] p00 = toView.transform(x0, y0);
+                double[] p10 = toView.transform(x0 + tw, y0);
+                double[] p01 = toView.transform(x0, y0 - th);
+                double ax = vp.px(p00[0]);
+                double ay = vp.py(p00[1]);
+                double w = img.getWidth();
+                double h = img.getHeight();
+                java.awt.geom.AffineTransform at = new java.awt.geom.AffineTransform(
+                        (vp.px(p10[0]) - ax) / w, (vp.py(p10[1]) - ay) / w,
+                        (vp.px(p01[0]) - ax) / h, (vp.py(p01[1]) - ay) / h, ax, ay);
+                // half a tile pixel of overlap on each side hides the seams between neighbouring tiles
+                at.translate(w / 2, h / 2);
+                at.scale((w + 1) / w, (h + 1) / h);
+                at.translate(-w / 2, -h / 2);
+                g.drawImage(img, at, null);
+            }
+        }
+        if (hint != null) {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, hint);
+        }
+        if (aa != null) {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
         }
     }
 

@@ -17,11 +17,11 @@ import org.locationtech.jts.geom.GeometryFactory;
 
 /**
  * The workspace's sites as a point layer in CGCS2000 (sites in WGS84 are taken as is: the two differ by centimetres),
- * coloured by site type. Sites without coordinates are left out.
+ * coloured by site type and named in the current language. Sites without coordinates are left out.
  */
 public final class SiteLayers {
     private static final GeometryFactory GF = new GeometryFactory();
-    /** The name of the sites layer. */
+    /** The key of the sites layer in style files. */
     public static final String NAME = "sites";
 
     private SiteLayers() {
@@ -42,7 +42,7 @@ public final class SiteLayers {
             features.add(new Feature(GF.createPoint(new Coordinate(s.longitude(), s.latitude())), a));
         }
         String crs = sites.stream().allMatch(s -> s.crs() == Crs.WGS84) && !sites.isEmpty() ? CrsRegistry.WGS84 : CrsRegistry.CGCS2000;
-        return new Layer(NAME, crs, List.of("code", "name", "type", "admin_code"), features, List.of());
+        return new Layer(Messages.get("map.sites"), crs, List.of("code", "name", "type", "admin_code"), features, List.of());
     }
 
     /** Points coloured by type, legend entries in the current language. */

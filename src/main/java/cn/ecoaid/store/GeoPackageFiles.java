@@ -133,6 +133,9 @@ public final class GeoPackageFiles {
             ps.setInt(1, srsId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
+                    if (ORGANIZATION.equals(rs.getString(1)) && rs.getInt(2) == GCJ02_SRS_ID) {
+                        return CrsRegistry.GCJ02;
+                    }
                     if ("EPSG".equalsIgnoreCase(rs.getString(1))) {
                         return CrsRegistry.parse(Integer.toString(rs.getInt(2)));
                     }
@@ -190,6 +193,8 @@ public final class GeoPackageFiles {
         String table = tableName(layer.name());
         int srsId = srsId(layer.crs());
         withConnection(file, c -> {
+            // one transaction for the tables and the rows: a single commit (and fsync) for the whole file
+            c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA application_id = " + APPLICATION_ID);
                 s.execute("PRAGMA user_version = " + USER_VERSION);
@@ -211,12 +216,14 @@ public final class GeoPackageFiles {
                 }
                 s.execute(ddl.append(')').toString());
             }
-            c.setAutoCommit(false);
             try {
                 insertSrs(c, "Undefined cartesian SRS", -1, "NONE", -1, "undefined");
                 insertSrs(c, "Undefined geographic SRS", 0, "NONE", 0, "undefined");
                 insertSrs(c, "WGS 84 geodetic", 4326, "EPSG", 4326, CrsRegistry.wkt(CrsRegistry.WGS84).orElse("undefined"));
-                if (srsId > 0 && srsId != 4326) {
+                if (srsId == GCJ02_SRS_ID) {
+                    insertSrs(c, "GCJ-02 (WGS 84 with the published Chinese offset)", srsId, ORGANIZATION, srsId,
+                            CrsRegistry.wkt(CrsRegistry.WGS84).orElse("undefined"));
+                } else if (srsId > 0 && srsId != 4326) {
                     insertSrs(c, layer.crs(), srsId, "EPSG", srsId, CrsRegistry.wkt(layer.crs()).orElse("undefined"));
                 }
                 Envelope env = layer.envelope();
@@ -285,12 +292,15 @@ public final class GeoPackageFiles {
         });
     }
 
+    /** GCJ-02 has no EPSG code: it is written under our own organisation and id, and recognised on reading. */
+    static final int GCJ02_SRS_ID = 990002;
+    static final String ORGANIZATION = "ECOAID";
+
     private static int srsId(String crs) {
         if (crs.startsWith("EPSG:")) {
             return Integer.parseInt(crs.substring(5));
         }
-        // GCJ-02 has no EPSG code: the GeoPackage says "undefined geographic"
-        return 0;
+        return GCJ02_SRS_ID;
     }
 
     private static void insertSrs(Connection c, String name, int id, String org, int orgId, String wkt) throws SQLException {

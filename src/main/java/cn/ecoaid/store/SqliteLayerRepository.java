@@ -142,7 +142,7 @@ public final class SqliteLayerRepository implements LayerRepository {
     @Override
     public List<Info> list() {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM map_layer WHERE deleted = 0 ORDER BY created_at, name")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM map_layer WHERE deleted = 0 ORDER BY created_at, rowid")) {
                 List<Info> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

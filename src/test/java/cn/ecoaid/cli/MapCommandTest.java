@@ -137,12 +137,38 @@ class MapCommandTest {
         // site SS-A02 (air station, drawn #1f77b4) at 117.22 °E 30.96 °N
         int[] site = pixel(117.22, 30.96);
         assertEquals(0x1f77b4, img.getRGB(site[0], site[1]) & 0xFFFFFF);
+        // without --layers all the workspace's layers are drawn
+        Run all = run("map", "render", "--workspace", ws.toString(), "--out", dir.resolve("all.png").toString(), "--width", "400",
+                "--height", "300", "--dpi", "72");
+        assertTrue(all.out().contains("3 layers"), all.out());
         // --no-sites leaves the county fill there
         Path png2 = dir.resolve("ws2.png");
         assertEquals(0, run("map", "render", "--workspace", ws.toString(), "--layers", "县界", "--no-sites", "--view-crs", "EPSG:4548",
                 "--extent", MIN_X + ",3405000,545000," + MAX_Y, "--width", "800", "--height", "600", "--dpi", "96",
                 "--out", png2.toString()).status());
         assertFalse((ImageIO.read(png2.toFile()).getRGB(site[0], site[1]) & 0xFFFFFF) == 0x1f77b4);
+    }
+
+    @Test
+    void importsAnEnterpriseListAndRejectsBadRowsWithReasons() throws Exception {
+        Path ws = dir.resolve("e.ecoaid");
+        assertEquals(0, run("workspace", "init", ws.toString(), "--city-code", "999900", "--city-name", "示例市", "--name", "驻点").status());
+        Run ok = run("map", "import", "--workspace", ws.toString(), "--in", EX + "enterprises.csv");
+        assertEquals(0, ok.status(), ok.err());
+        assertTrue(ok.out().contains("Imported layer enterprises: 5 features in EPSG:4490"), ok.out());
+        Path geojson = dir.resolve("e.geojson");
+        assertEquals(0, run("map", "convert", "--in", EX + "enterprises.csv", "--out", geojson.toString()).status());
+        Layer l = GeoJson.read(geojson, "e", null);
+        assertEquals(2300L, l.features().get(3).attributes().get("排放量_t"));
+        assertEquals(860.5, l.features().get(1).attributes().get("排放量_t"));
+        assertEquals(116.91, l.features().get(3).geometry().getCoordinate().x);
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "名称,经度,纬度\n甲,117.1,31.0\n乙,东经117,31.1\n丙,117.2,95\n");
+        Run r = run("map", "import", "--workspace", ws.toString(), "--in", bad.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("Row 3, column \"经度\": not a valid coordinate: \"东经117\""), r.err());
+        assertTrue(r.err().contains("Row 4, column \"纬度\""), r.err());
+        assertFalse(run("map", "layers", "--workspace", ws.toString()).out().contains("bad"));
     }
 
     @Test

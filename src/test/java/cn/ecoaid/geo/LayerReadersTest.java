@@ -86,6 +86,32 @@ class LayerReadersTest {
     }
 
     @Test
+    void assignsHolesToTheShellThatContainsThemAndReadsLinesAndMultipoints() throws Exception {
+        // two shells (clockwise) of 10 × 10 and 4 × 4; an anticlockwise 2 × 2 hole inside the second one
+        double[] a = {0, 0, 0, 10, 10, 10, 10, 0, 0, 0};
+        double[] b = {20, 0, 20, 4, 24, 4, 24, 0, 20, 0};
+        double[] hole = {21, 1, 23, 1, 23, 3, 21, 3, 21, 1};
+        Path shp = dir.resolve("exclave.shp");
+        ShapefileFixture.writeShp(shp, 5, List.of(ShapefileFixture.polygonContent(5, new double[][] {a, hole, b})));
+        Layer l = Shapefile.read(shp, "e", "EPSG:4548");
+        MultiPolygon mp = (MultiPolygon) l.features().get(0).geometry();
+        assertEquals(2, mp.getNumGeometries());
+        assertEquals(100 + 16 - 4, mp.getArea(), 1e-12);
+        assertEquals(0, ((Polygon) mp.getGeometryN(0)).getNumInteriorRing());
+        assertEquals(1, ((Polygon) mp.getGeometryN(1)).getNumInteriorRing());
+        assertTrue(mp.isValid());
+
+        Path lines = dir.resolve("rivers.shp");
+        ShapefileFixture.writeShp(lines, 3, List.of(ShapefileFixture.polylineContent(new double[][] {{0, 0, 3, 4}, {10, 0, 10, 5}})));
+        assertEquals(10.0, Shapefile.read(lines, "r", "EPSG:4548").features().get(0).geometry().getLength(), 1e-12);
+        Path mpts = dir.resolve("pts.shp");
+        ShapefileFixture.writeShp(mpts, 8, List.of(ShapefileFixture.multipointContent(1, 2, 3, 4, 5, 6)));
+        org.locationtech.jts.geom.Geometry g = Shapefile.read(mpts, "m", "EPSG:4548").features().get(0).geometry();
+        assertEquals(3, g.getNumGeometries());
+        assertEquals(5.0, g.getGeometryN(2).getCoordinate().x);
+    }
+
+    @Test
     void recognisesPrjNames() {
         assertEquals("EPSG:4548", PrjCrs.fromWkt(GK117_PRJ).orElseThrow());
         String zone39 = GK117_PRJ.replace("CGCS2000_3_Degree_GK_CM_117E", "CGCS2000_3_Degree_GK_Zone_39")
@@ -93,6 +119,9 @@ class LayerReadersTest {
         assertEquals("EPSG:4527", PrjCrs.fromWkt(zone39).orElseThrow());
         String sixZone20 = GK117_PRJ.replace("CGCS2000_3_Degree_GK_CM_117E", "CGCS2000_GK_Zone_20").replace("500000.0", "20500000.0");
         assertEquals("EPSG:4498", PrjCrs.fromWkt(sixZone20).orElseThrow());
+        assertEquals("EPSG:4509", PrjCrs.fromWkt(GK117_PRJ.replace("CGCS2000_3_Degree_GK_CM_117E", "CGCS2000_GK_CM_117E")).orElseThrow());
+        assertEquals("EPSG:4547", PrjCrs.fromWkt(GK117_PRJ.replace("CGCS2000_3_Degree_GK_CM_117E", "CGCS2000_3_Degree_GK_CM_114E")
+                .replace("117.0", "114.0")).orElseThrow());
         assertEquals(CrsRegistry.CGCS2000, PrjCrs.fromWkt("GEOGCS[\"GCS_China_Geodetic_Coordinate_System_2000\",DATUM[\"D_China_2000\","
                 + "SPHEROID[\"CGCS2000\",6378137.0,298.257222101]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]").orElseThrow());
         assertEquals(CrsRegistry.WGS84, PrjCrs.fromWkt("GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\",6378137.0,298.257223563]],"

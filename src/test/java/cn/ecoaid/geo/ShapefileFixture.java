@@ -59,6 +59,22 @@ final class ShapefileFixture {
         return b.array();
     }
 
+    /** A polyline (type 3) record: same layout as a polygon record. */
+    static byte[] polylineContent(double[][] parts) {
+        byte[] b = polygonContent(5, parts);
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 3);
+        return b;
+    }
+
+    static byte[] multipointContent(double... xy) {
+        ByteBuffer b = ByteBuffer.allocate(40 + 8 * xy.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(8).putDouble(0).putDouble(0).putDouble(0).putDouble(0).putInt(xy.length / 2);
+        for (double v : xy) {
+            b.putDouble(v);
+        }
+        return b.array();
+    }
+
     static byte[] pointContent(double x, double y) {
         return ByteBuffer.allocate(20).order(ByteOrder.LITTLE_ENDIAN).putInt(1).putDouble(x).putDouble(y).array();
     }

@@ -66,6 +66,13 @@ class LayerFilesTest {
     }
 
     @Test
+    void gcj02LayersKeepTheirSystemThroughAGeoPackage() {
+        Path gpkg = dir.resolve("gcj.gpkg");
+        LayerFiles.write(new Layer("g", CrsRegistry.GCJ02, List.of(new Feature(GF.createPoint(new Coordinate(116.41, 39.916)), Map.of()))), gpkg);
+        assertEquals(CrsRegistry.GCJ02, LayerFiles.read(gpkg.toString(), null).crs());
+    }
+
+    @Test
     void readingRepairsInvalidPolygonsAndReportsThem() throws Exception {
         Path f = dir.resolve("bad.geojson");
         Files.writeString(f, """

@@ -150,6 +150,7 @@ public final class MainView {
             case SITES -> new SitesView(sites).root();
             case INVENTORY -> new InventoryView(inventory).root();
             case AIR -> new cn.ecoaid.ui.air.AirView(new cn.ecoaid.ui.air.AirViewModel(vm.executor(), vm.workspace().air())).root();
+            case MAP -> new cn.ecoaid.ui.map.MapView(new cn.ecoaid.ui.map.MapViewModel(vm.workspace(), vm.executor())).root();
             default -> new PlannedCapabilityView(section.name()).root();
         };
         VBox holder = new VBox(page);
