@@ -271,6 +271,20 @@ public final class SqliteAirRepository {
         });
     }
 
+    /** Codes of the live sites that have stored hourly values, in code order. */
+    public List<String> hourlySiteCodes() {
+        return db.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT s.code FROM air_hourly h JOIN site s ON s.id = h.site_id"
+                    + " WHERE s.deleted = 0 ORDER BY s.code"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
     /** Number of stored hourly rows (for tests and the overview). */
     public long hourlyRows() {
         return db.read(c -> {

@@ -61,6 +61,15 @@ class AirViewModelTest {
             Path xlsx = dir.resolve("aqi.xlsx");
             vm.exportTables(xlsx);
             assertTrue(Files.exists(dir.resolve("aqi-statistics.xlsx")));
+
+            // the workspace opened again: the page shows the stored station (1001A) with the same AQI as the import
+            List<List<String>> imported = vm.aqiRows().stream().filter(r -> r.get(0).equals("1001A")).toList();
+            AirViewModel again = new AirViewModel(new ImmediateUiExecutor(), ws.air());
+            again.loadStored();
+            assertEquals(imported, List.copyOf(again.aqiRows()));
+            assertEquals(List.of("1001A"), List.copyOf(again.stations()));
+            assertNotNull(again.calendarProperty().get());
+            assertTrue(again.messageProperty().get().endsWith("（工作空间中已保存的站点数据）"), again.messageProperty().get());
         }
     }
 

@@ -9,6 +9,8 @@ import cn.ecoaid.air.AqiResult;
 import cn.ecoaid.air.AqiStandard;
 import cn.ecoaid.air.Attainment;
 import cn.ecoaid.air.DailySeries;
+import cn.ecoaid.air.Hj663;
+import cn.ecoaid.air.HourlySeries;
 import cn.ecoaid.domain.ProgressListener;
 import cn.ecoaid.io.TableFiles;
 import cn.ecoaid.l10n.ErrorText;
@@ -128,29 +130,74 @@ public final class AirViewModel {
         }
         String std = standard.get();
         executor.run(Messages.get("air.ui.importing", file.getFileName()), progress -> load(file, std, progress),
-                r -> {
-                    data = r.data();
-                    aqiHeaders.setAll(aqiHeaderTitles());
-                    aqiRows.setAll(r.aqi());
-                    List<String> codes = r.data().daily().stream().map(DailySeries::station).toList();
-                    stations.setAll(codes);
-                    if (year.get() == null) {
-                        year.set(mainYear(r.data()));
-                    }
-                    station.set(null);
-                    station.set(codes.isEmpty() ? null : codes.get(0));
-                    String stored = r.stored() == null ? Messages.get("air.ui.notStored")
-                            : Messages.get("air.ui.stored", r.stored().stations(), r.stored().valueRows(),
-                                    r.stored().unknownStations().isEmpty() ? "—" : String.join(", ", r.stored().unknownStations()));
-                    message.set(Messages.get("air.ui.imported", codes.size(), r.aqi().size(), r.data().problems().size())
-                            + " " + stored);
-                    computeStatistics();
-                },
+                r -> show(r, r.stored() == null ? Messages.get("air.ui.notStored")
+                        : Messages.get("air.ui.stored", r.stored().stations(), r.stored().valueRows(),
+                                r.stored().unknownStations().isEmpty() ? "—" : String.join(", ", r.stored().unknownStations()))),
                 e -> message.set(ErrorText.describe(e)));
+    }
+
+    /**
+     * Shows the hourly data already kept in the workspace (from earlier imports), so that the page has the station data
+     * when the workspace is opened again. Does nothing without a workspace or stored data.
+     */
+    public void loadStored() {
+        if (repository == null || data != null) {
+            return;
+        }
+        String std = standard.get();
+        executor.run(Messages.get("air.ui.loadingStored"), progress -> {
+            List<String> codes = repository.hourlySiteCodes();
+            if (codes.isEmpty()) {
+                return null;
+            }
+            List<HourlySeries> hourly = new ArrayList<>();
+            for (int i = 0; i < codes.size(); i++) {
+                progress.checkCancelled();
+                progress.progress(i, codes.size());
+                repository.hourly(codes.get(i)).ifPresent(hourly::add);
+            }
+            List<DailySeries> daily = new ArrayList<>();
+            for (HourlySeries h : hourly) {
+                daily.add(Hj663.daily(h));
+            }
+            AirData d = new AirData(List.copyOf(daily), List.copyOf(hourly), List.of(), List.of(), 0);
+            return new Loaded(d, aqiTable(d, std), null);
+        }, r -> {
+            if (r != null) {
+                show(r, Messages.get("air.ui.fromWorkspace"));
+            }
+        }, e -> message.set(ErrorText.describe(e)));
+    }
+
+    private void show(Loaded r, String storedNote) {
+        data = r.data();
+        aqiHeaders.setAll(aqiHeaderTitles());
+        aqiRows.setAll(r.aqi());
+        List<String> codes = r.data().daily().stream().map(DailySeries::station).toList();
+        stations.setAll(codes);
+        if (year.get() == null) {
+            year.set(mainYear(r.data()));
+        }
+        station.set(null);
+        station.set(codes.isEmpty() ? null : codes.get(0));
+        message.set(Messages.get("air.ui.imported", codes.size(), r.aqi().size(), r.data().problems().size())
+                + " " + storedNote);
+        computeStatistics();
     }
 
     Loaded load(Path file, String std, ProgressListener progress) {
         AirData d = AirData.read(file, true, progress);
+        List<List<String>> rows = aqiTable(d, std);
+        SqliteAirRepository.ImportSummary stored = null;
+        if (repository != null) {
+            String name = file.getFileName().toString();
+            stored = d.isHourly() ? repository.saveHourly(name, d.hourly()) : repository.saveDaily(name, d.daily());
+        }
+        return new Loaded(d, rows, stored);
+    }
+
+    /** One row per station and day: AQI, primary pollutant, category, standard and the IAQI of every item. */
+    static List<List<String>> aqiTable(AirData d, String std) {
         AqiStandard.Chooser chooser = AqiStandard.chooser(std);
         List<List<String>> rows = new ArrayList<>();
         for (DailySeries s : d.daily()) {
@@ -164,12 +211,7 @@ public final class AirViewModel {
                 rows.add(row);
             }
         }
-        SqliteAirRepository.ImportSummary stored = null;
-        if (repository != null) {
-            String name = file.getFileName().toString();
-            stored = d.isHourly() ? repository.saveHourly(name, d.hourly()) : repository.saveDaily(name, d.daily());
-        }
-        return new Loaded(d, rows, stored);
+        return rows;
     }
 
     static final AqiItem[] ITEMS = {AqiItem.SO2_24H, AqiItem.NO2_24H, AqiItem.PM10_24H, AqiItem.PM2_5_24H, AqiItem.CO_24H,

@@ -36,6 +36,7 @@ public final class MainView {
     private final SitesViewModel sites;
     private final OverviewViewModel overview;
     private final InventoryViewModel inventory;
+    private final cn.ecoaid.ui.air.AirViewModel air;
 
     public MainView(MainViewModel vm, Runnable onPreferences, Runnable onClose) {
         this.vm = vm;
@@ -45,7 +46,12 @@ public final class MainView {
         this.overview = new OverviewViewModel(vm.workspace());
         this.inventory = new InventoryViewModel(vm.workspace().inventories(),
                 cn.ecoaid.store.SqliteLayerRepository.of(vm.workspace()), vm.executor());
+        this.air = new cn.ecoaid.ui.air.AirViewModel(vm.executor(), vm.workspace().air());
         build();
+    }
+
+    public cn.ecoaid.ui.air.AirViewModel airViewModel() {
+        return air;
     }
 
     public Parent root() {
@@ -149,7 +155,10 @@ public final class MainView {
             }
             case SITES -> new SitesView(sites).root();
             case INVENTORY -> new InventoryView(inventory).root();
-            case AIR -> new cn.ecoaid.ui.air.AirView(new cn.ecoaid.ui.air.AirViewModel(vm.executor(), vm.workspace().air())).root();
+            case AIR -> {
+                air.loadStored();
+                yield new cn.ecoaid.ui.air.AirView(air).root();
+            }
             case MAP -> new cn.ecoaid.ui.map.MapView(new cn.ecoaid.ui.map.MapViewModel(vm.workspace(), vm.executor())).root();
             default -> new PlannedCapabilityView(section.name()).root();
         };
