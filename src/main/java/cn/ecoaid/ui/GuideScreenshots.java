@@ -51,31 +51,76 @@ public final class GuideScreenshots extends Application {
         Shell shell = new Shell(stage, new FixedSettings(locale, workspace), new ImmediateUiExecutor(), Clock.systemUTC(), "guide");
         stage.setWidth(1280);
         stage.setHeight(800);
-        try {
-            Files.createDirectories(out);
-            shell.showStart();
-            stage.show();
-            shoot(stage, out.resolve("start.png"));
-            shell.openFile(workspace);
-            MainView main = shell.mainView();
-            if (main == null) {
-                throw new IllegalStateException("cannot open " + workspace);
-            }
-            for (Section s : Section.values()) {
-                main.select(s);
-                prepare(main, s);
-                shoot(stage, out.resolve(s.name().toLowerCase(Locale.ROOT) + ".png"));
-                if (stage.getScene().lookup("#inventory-tabs") instanceof javafx.scene.control.TabPane tabs && s == Section.INVENTORY) {
-                    tabs.getSelectionModel().select(1);
-                    shoot(stage, out.resolve("inventory-scenarios.png"));
-                    tabs.getSelectionModel().select(2);
-                    shoot(stage, out.resolve("inventory-grid.png"));
+        Platform.setImplicitExit(false);
+        shell.showStart();
+        stage.show();
+        // The steps run from a worker thread: each page is prepared on the FX thread, then given time to lay out and to
+        // finish drawing that happens off the FX thread (the map), then shot.
+        Thread worker = new Thread(() -> {
+            try {
+                Files.createDirectories(out);
+                settle();
+                onFx(() -> shoot(stage, out.resolve("start.png")));
+                onFx(() -> shell.openFile(workspace));
+                MainView main = shell.mainView();
+                if (main == null) {
+                    throw new IllegalStateException("cannot open " + workspace);
                 }
+                for (Section s : Section.values()) {
+                    onFx(() -> {
+                        main.select(s);
+                        prepare(main, s);
+                    });
+                    settle();
+                    onFx(() -> shoot(stage, out.resolve(s.name().toLowerCase(Locale.ROOT) + ".png")));
+                    if (s == Section.INVENTORY) {
+                        for (int tab = 1; tab <= 2; tab++) {
+                            int t = tab;
+                            onFx(() -> {
+                                if (stage.getScene().lookup("#inventory-tabs") instanceof javafx.scene.control.TabPane tabs) {
+                                    tabs.getSelectionModel().select(t);
+                                }
+                            });
+                            settle();
+                            onFx(() -> shoot(stage, out.resolve(t == 1 ? "inventory-scenarios.png" : "inventory-grid.png")));
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.error("screenshots failed", e);
+            } finally {
+                Platform.exit();
             }
-        } catch (IOException | RuntimeException e) {
-            LOG.error("screenshots failed", e);
-        } finally {
-            Platform.exit();
+        }, "guide-screenshots");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private static void onFx(Runnable r) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                r.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        try {
+            done.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Lets a page lay out and finish background drawing. */
+    private static void settle() {
+        try {
+            Thread.sleep(1500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -119,4 +119,24 @@ class MapViewModelTest {
             assertTrue(vm.basemaps().isEmpty());
         }
     }
+    @Test
+    void layersThatArriveBeforeTheSizeAreStillShownWhole() {
+        Messages.setCurrent(Messages.CHINESE);
+        try (Workspace ws = TestWorkspaces.create(dir)) {
+            ws.sites().add(Site.create("A", "甲", SiteType.AIR_STATION, 117.0, 31.0));
+            ws.sites().add(Site.create("B", "乙", SiteType.AIR_STATION, 117.5, 31.3));
+            MapViewModel vm = new MapViewModel(ws, new ImmediateUiExecutor());
+            vm.load(); // before the canvas has a size, as when the layers load fast
+            vm.resize(800, 600);
+            for (double[] ll : new double[][] {{117.0, 31.0}, {117.5, 31.3}}) {
+                double[] p = pixel(vm, ll[0], ll[1]);
+                assertTrue(p[0] > 0 && p[0] < 800 && p[1] > 0 && p[1] < 600, "site inside the map: " + p[0] + "," + p[1]);
+            }
+            // after the user zooms, a resize keeps the user's scale
+            vm.zoom(2, 400, 300);
+            double scale = vm.viewportProperty().get().pixelsPerUnit();
+            vm.resize(900, 600);
+            assertEquals(scale, vm.viewportProperty().get().pixelsPerUnit(), scale * 1e-12);
+        }
+    }
 }

@@ -47,6 +47,7 @@ import org.locationtech.jts.geom.Polygonal;
  * report image look the same.
  */
 public final class MapViewModel {
+    private boolean userMoved;
     /** One layer of the list: name, where it is stored (null for the sites layer), the layer in the view system. */
     public static final class Item {
         private final String name;
@@ -242,6 +243,11 @@ public final class MapViewModel {
             return;
         }
         viewport.set(viewport.get().resize(width, height));
+        if (!userMoved && !layers.isEmpty()) {
+            // until the user pans or zooms, the map keeps showing everything (the layers may arrive before the size)
+            zoomToAll();
+            return;
+        }
         changed();
     }
 
@@ -249,16 +255,19 @@ public final class MapViewModel {
         Viewport v = viewport.get();
         Envelope e = MapRenderer.extentOf(mapLayers(), 0.05);
         viewport.set(Viewport.fit(e, v.width(), v.height()));
+        userMoved = false;
         changed();
     }
 
     /** Zooms by {@code factor} (> 1 in) about pixel (px, py). */
     public void zoom(double factor, double px, double py) {
         viewport.set(viewport.get().zoom(factor, px, py));
+        userMoved = true;
         changed();
     }
 
     public void pan(double dx, double dy) {
+        userMoved = true;
         viewport.set(viewport.get().pan(dx, dy));
         changed();
     }
