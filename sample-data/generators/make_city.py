@@ -102,12 +102,21 @@ SITES = [
     ("SL-W03", "城区断面", "断面", 117.31, 31.20, "990103", "河流;目标III类"),
     ("SL-W04", "开发区下游断面", "断面", 117.41, 31.12, "990102", "河流;受损点;目标IV类"),
     ("SL-W05", "入湖口断面", "断面", 117.45, 31.065, "990122", "河流;受损点;目标III类"),
+    ("SL-W06", "湖口下游断面", "断面", 117.455, 31.058, "990122", "河流;目标III类"),
     ("SL-L01", "镜湖湖心", "断面", 117.48, 31.04, "990122", "湖库;目标III类"),
     ("SL-L02", "镜湖南岸", "断面", 117.49, 31.02, "990122", "湖库;目标III类"),
+    ("SL-L03", "镜湖东岸", "断面", 117.515, 31.035, "990122", "湖库;目标III类"),
     ("SL-S01", "示例热电厂", "污染源", 117.50, 31.15, "990102", "燃煤机组"),
     ("SL-S02", "北县水泥厂", "污染源", 117.10, 31.30, "990121", "水泥熟料"),
     ("SL-S03", "开发区家具厂", "污染源", 117.52, 31.18, "990102", "溶剂使用"),
 ]
+# benthic sampling points: six reference points in the headwaters, six impaired ones below the industrial park
+for k in range(6):
+    SITES.append((f"SL-B{k + 1:02d}", f"源头参照点{k + 1}", "采样点", round(117.03 + 0.03 * k, 4),
+                  round(31.36 - 0.012 * k, 4), "990121", "底栖动物;参照点"))
+for k in range(6):
+    SITES.append((f"SL-B{k + 7:02d}", f"下游受损点{k + 1}", "采样点", round(117.36 + 0.018 * k, 4),
+                  round(31.16 - 0.016 * k, 4), "990102" if k < 3 else "990122", "底栖动物;受损点"))
 with open(os.path.join(proj, "sites.csv"), "w", encoding="utf-8", newline="") as f:
     w = csv.writer(f, lineterminator="\n")
     w.writerow(["站点编码", "站点名称", "类型", "经度", "纬度", "坐标系", "行政区划代码", "备注"])
@@ -181,3 +190,24 @@ for name in ("grid-sources.csv", "grid-proxies.csv"):
         w = csv.DictWriter(f, fieldnames=list(rows[0].keys()), lineterminator="\n")
         w.writeheader()
         w.writerows(rows)
+
+# ---- water: the example season and benthic survey placed at the city's sections and sampling points ----
+CODES = {f"QS-0{k}": f"SL-W0{k}" for k in range(1, 7)}
+CODES.update({f"DH-{k}": f"SL-L0{k}" for k in range(1, 4)})
+CODES.update({f"R0{k}": f"SL-B0{k}" for k in range(1, 7)})
+CODES.update({f"D0{k}": f"SL-B{k + 6:02d}" for k in range(1, 7)})
+CODES.update({"N01": "SL-W02", "N02": "SL-W04"})
+os.makedirs(os.path.join(proj, "water"), exist_ok=True)
+for name in ("wq-river-season.csv", "wq-lake-season.csv", "benthic-survey.csv", "benthic-new.csv"):
+    with open(os.path.join(examples, "water", name), encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    out_rows = [rows[0]]
+    for r in rows[1:]:
+        r = [CODES.get(c, c) if i < 2 else c for i, c in enumerate(r)]
+        # sample ids carry the site code: R01-2024-05 → SL-B01-2024-05
+        if r and "-20" in r[0] and r[0].split("-20")[0] in CODES:
+            r[0] = CODES[r[0].split("-20")[0]] + "-20" + r[0].split("-20", 1)[1]
+        r = [c.replace("东湖", "镜湖").replace("2024-", "2026-") for c in r]  # in the project's period
+        out_rows.append(r)
+    with open(os.path.join(proj, "water", name), "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(out_rows)

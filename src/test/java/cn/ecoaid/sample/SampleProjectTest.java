@@ -28,7 +28,7 @@ class SampleProjectTest {
         try (Workspace ws = SampleProject.create(file, TestWorkspaces.CLOCK, "t", ProgressListener.NONE)) {
             assertEquals("990100", ws.project().cityCode());
             assertEquals(3, ws.project().team().size());
-            assertEquals(14, ws.sites().count());
+            assertEquals(28, ws.sites().count());
             Site a01 = ws.sites().findByCode("SL-A01").orElseThrow();
             assertEquals(SiteType.AIR_STATION, a01.type());
             assertEquals(1, ws.inventories().list().size());

@@ -31,7 +31,7 @@ class StartViewModelTest {
         Workspace first = opened.get(0);
         assertNotNull(first);
         assertEquals("示例市", first.project().cityName());
-        assertEquals(14, first.sites().count());
+        assertEquals(28, first.sites().count());
         first.close();
         assertTrue(Files.exists(vm.sampleFile()));
         assertEquals(List.of(vm.sampleFile()), settings.recentWorkspaces());
@@ -41,7 +41,7 @@ class StartViewModelTest {
         }
         vm.openSample();
         assertEquals(2, opened.size());
-        assertEquals(13, opened.get(1).sites().count());
+        assertEquals(27, opened.get(1).sites().count());
         opened.get(1).close();
     }
 }
