@@ -1,0 +1,226 @@
+package cn.ecoaid.ui.water;
+
+import cn.ecoaid.io.TableFiles;
+import cn.ecoaid.l10n.ErrorText;
+import cn.ecoaid.l10n.Messages;
+import cn.ecoaid.store.SqliteWaterRepository;
+import cn.ecoaid.ui.util.UiExecutor;
+import cn.ecoaid.water.BelowDetectionRule;
+import cn.ecoaid.water.BioFile;
+import cn.ecoaid.water.BioIndices;
+import cn.ecoaid.water.BioSample;
+import cn.ecoaid.water.Gb3838;
+import cn.ecoaid.water.Grading;
+import cn.ecoaid.water.SectionEvaluator;
+import cn.ecoaid.water.SectionResult;
+import cn.ecoaid.water.TaxaTable;
+import cn.ecoaid.water.TrophicState;
+import cn.ecoaid.water.WaterBodyType;
+import cn.ecoaid.water.WaterQualityFile;
+import cn.ecoaid.water.WaterSample;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Water-ecology page: import a season of section data in the background and show each section's class, main
+ * pollutants and (for lakes) trophic state; import a biological survey and show its indices, with the taxa not in the
+ * taxa table and their closest names; save the imported data in the workspace; export either table.
+ */
+public final class WaterViewModel {
+    static final List<String> CLASS_COLUMNS = List.of("site", "date", "type", "class", "status", "target", "attained",
+            "main_pollutants", "tli", "trophic");
+    static final List<String> INDEX_COLUMNS = List.of("sample", "site", "N", "S", "shannon_ln", "shannon_grade", "simpson",
+            "pielou", "margalef", "ept_richness", "hbi", "hbi_grade", "bmwp", "aspt");
+
+    private final UiExecutor executor;
+    private final SqliteWaterRepository repository;
+    private final ObjectProperty<Path> measurements = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> survey = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> taxa = new SimpleObjectProperty<>();
+    private final ObservableList<String> classHeaders = FXCollections.observableArrayList();
+    private final ObservableList<List<String>> classRows = FXCollections.observableArrayList();
+    private final ObservableList<String> indexHeaders = FXCollections.observableArrayList();
+    private final ObservableList<List<String>> indexRows = FXCollections.observableArrayList();
+    private final StringProperty message = new SimpleStringProperty("");
+    private List<WaterSample> lastSamples = List.of();
+    private List<BioSample> lastBio = List.of();
+
+    /** @param repository the workspace's water repository, or null when there is nowhere to save */
+    public WaterViewModel(UiExecutor executor, SqliteWaterRepository repository) {
+        this.executor = executor;
+        this.repository = repository;
+        classHeaders.setAll(CLASS_COLUMNS.stream().map(WaterViewModel::title).toList());
+        indexHeaders.setAll(INDEX_COLUMNS.stream().map(WaterViewModel::title).toList());
+    }
+
+    public ObjectProperty<Path> measurementsProperty() {
+        return measurements;
+    }
+
+    public ObjectProperty<Path> surveyProperty() {
+        return survey;
+    }
+
+    public ObjectProperty<Path> taxaProperty() {
+        return taxa;
+    }
+
+    public ObservableList<String> classHeaders() {
+        return classHeaders;
+    }
+
+    public ObservableList<List<String>> classRows() {
+        return classRows;
+    }
+
+    public ObservableList<String> indexHeaders() {
+        return indexHeaders;
+    }
+
+    public ObservableList<List<String>> indexRows() {
+        return indexRows;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    static String title(String column) {
+        return Messages.get("water.ui.col." + column);
+    }
+
+    record Classified(List<WaterSample> samples, List<List<String>> rows) {
+    }
+
+    /** Reads the measurement file and classifies every site and date, in the background. */
+    public void classify() {
+        Path file = measurements.get();
+        if (file == null) {
+            message.set(Messages.get("water.ui.noMeasurements"));
+            return;
+        }
+        executor.run(Messages.get("water.ui.classifying", file.getFileName()), progress -> classifyFile(file), r -> {
+            lastSamples = r.samples();
+            classRows.setAll(r.rows());
+            message.set(Messages.get("water.ui.classified", r.rows().size()));
+        }, e -> message.set(ErrorText.describe(e)));
+    }
+
+    static Classified classifyFile(Path file) {
+        List<WaterSample> samples = WaterQualityFile.read(TableFiles.read(file), WaterBodyType.RIVER, false).samples();
+        SectionEvaluator eval = new SectionEvaluator(Gb3838.shipped());
+        TrophicState ts = TrophicState.shipped();
+        List<List<String>> rows = new ArrayList<>();
+        for (WaterSample s : samples) {
+            var values = s.numbers(BelowDetectionRule.HALF_LIMIT);
+            SectionResult c = eval.evaluate(values, s.type(), s.target());
+            String tli = "";
+            String grade = "";
+            if (s.type() == WaterBodyType.LAKE && ts.parameters().stream().anyMatch(p -> values.getOrDefault(p.code(), 0.0) > 0)) {
+                TrophicState.Result t = ts.compute(values);
+                tli = num(t.tli());
+                grade = Messages.get(t.grade().key());
+            }
+            rows.add(List.of(s.site(), s.date().toString(), Messages.get("water.ui.type." + s.type().name()), c.waterClass().label(),
+                    Messages.get(c.status().key()), s.target() == null ? "" : s.target().label(),
+                    c.attained() == null ? "" : Messages.get(c.attained() ? "water.ui.yes" : "water.ui.no"),
+                    c.mainPollutantText(), tli, grade));
+        }
+        return new Classified(samples, rows);
+    }
+
+    record Indexed(List<BioSample> samples, List<List<String>> rows, List<BioIndices.UnknownTaxon> unknown) {
+    }
+
+    /** Reads the biological survey and computes the indices of every sample, in the background. */
+    public void computeIndices() {
+        Path file = survey.get();
+        if (file == null) {
+            message.set(Messages.get("water.ui.noSurvey"));
+            return;
+        }
+        Path taxaFile = taxa.get();
+        executor.run(Messages.get("water.ui.computing", file.getFileName()), progress -> indexFile(file, taxaFile), r -> {
+            lastBio = r.samples();
+            indexRows.setAll(r.rows());
+            if (r.unknown().isEmpty()) {
+                message.set(Messages.get("water.ui.indexed", r.rows().size()));
+            } else {
+                message.set(Messages.get("water.ui.indexedUnknown", r.rows().size(), r.unknown().stream()
+                        .map(u -> Messages.get("water.ui.unknownTaxon", u.taxon(), u.suggestions().stream()
+                                .map(TaxaTable.Suggestion::name).collect(Collectors.joining(", "))))
+                        .distinct().collect(Collectors.joining("; "))));
+            }
+        }, e -> message.set(ErrorText.describe(e)));
+    }
+
+    static Indexed indexFile(Path file, Path taxaFile) {
+        List<BioSample> samples = BioFile.read(TableFiles.read(file));
+        TaxaTable table = taxaFile == null ? TaxaTable.shipped() : TaxaTable.read(TableFiles.read(taxaFile), taxaFile.getFileName().toString());
+        BioIndices ix = new BioIndices(table);
+        Grading shannon = Grading.load(Grading.SHANNON);
+        Grading hbi = Grading.load(Grading.HILSENHOFF);
+        java.util.Locale locale = Messages.current().locale();
+        List<List<String>> rows = new ArrayList<>();
+        List<BioIndices.UnknownTaxon> unknown = new ArrayList<>();
+        for (BioSample s : samples) {
+            BioIndices.Result r = ix.compute(s);
+            unknown.addAll(r.unknown());
+            Grading.Band sb = shannon.grade(r.get("shannon_ln"));
+            Grading.Band hb = hbi.grade(r.get("hbi"));
+            rows.add(List.of(s.id(), s.site(), num(r.get("N")), num(r.get("S")), num(r.get("shannon_ln")),
+                    sb == null ? "" : sb.label(locale), num(r.get("simpson")), num(r.get("pielou")), num(r.get("margalef")),
+                    num(r.get("ept_richness")), num(r.get("hbi")), hb == null ? "" : hb.label(locale), num(r.get("bmwp")),
+                    num(r.get("aspt"))));
+        }
+        return new Indexed(samples, rows, unknown);
+    }
+
+    /** Saves the last imported measurements and biological samples in the workspace as one survey. */
+    public void saveToWorkspace(String name) {
+        if (repository == null || lastSamples.isEmpty() && lastBio.isEmpty()) {
+            message.set(Messages.get("water.ui.nothingToSave"));
+            return;
+        }
+        List<WaterSample> ws = lastSamples;
+        List<BioSample> bio = lastBio;
+        executor.run(Messages.get("water.ui.saving"), progress -> {
+            String id = repository.createSurvey(name, "", "").id();
+            repository.addSamples(id, ws);
+            repository.addBioSamples(id, bio);
+            return id;
+        }, id -> message.set(Messages.get("water.ui.saved", name, ws.size(), bio.size())), e -> message.set(ErrorText.describe(e)));
+    }
+
+    /** Exports the classes table (which = "classes") or the indices table. */
+    public void export(String which, Path file) {
+        boolean classes = which.equals("classes");
+        List<List<String>> rows = List.copyOf(classes ? classRows : indexRows);
+        if (rows.isEmpty()) {
+            message.set(Messages.get("water.ui.nothingToExport"));
+            return;
+        }
+        List<String> headers = List.copyOf(classes ? classHeaders : indexHeaders);
+        executor.run(Messages.get("sites.exporting", file.getFileName()), progress -> {
+            TableFiles.write(file, headers, rows);
+            return file;
+        }, f -> message.set(Messages.get("water.ui.exported", rows.size(), f)), e -> message.set(ErrorText.describe(e)));
+    }
+
+    static String num(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return "";
+        }
+        return v == 0 ? "0" : new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,83 @@
+package cn.ecoaid.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.ecoaid.cli.CliTestAccess;
+import cn.ecoaid.domain.Table;
+import cn.ecoaid.io.TableFiles;
+import cn.ecoaid.l10n.Messages;
+import cn.ecoaid.store.TestWorkspaces;
+import cn.ecoaid.store.Workspace;
+import cn.ecoaid.ui.water.WaterViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The water page shows the same classes and indices as the command line on the sample files, and saves them. */
+class WaterViewModelTest {
+    static final Path EX = Path.of("sample-data/examples/water");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void classesEqualTheCommandLinesOnTheSampleSeason() throws Exception {
+        Messages.setCurrent(Messages.CHINESE);
+        WaterViewModel vm = new WaterViewModel(new ImmediateUiExecutor(), null);
+        vm.measurementsProperty().set(EX.resolve("wq-river-season.csv"));
+        vm.classify();
+        assertEquals("已评价 18 个样品", vm.messageProperty().get());
+        Path cli = dir.resolve("cli.csv");
+        assertEquals(0, CliTestAccess.run("water", "classify", "--input", EX.resolve("wq-river-season.csv").toString(), "--out",
+                cli.toString()));
+        Table t = TableFiles.read(cli);
+        assertEquals(t.rows().size(), vm.classRows().size());
+        for (int i = 0; i < t.rows().size(); i++) {
+            assertEquals(t.rows().get(i).get(0), vm.classRows().get(i).get(0));
+            assertEquals(t.rows().get(i).get(t.headers().indexOf("class")), vm.classRows().get(i).get(3));
+            assertEquals(t.rows().get(i).get(t.headers().indexOf("main_pollutants")), vm.classRows().get(i).get(7));
+        }
+        assertEquals("水质类别", vm.classHeaders().get(3));
+    }
+
+    @Test
+    void lakeRowsCarryTheTrophicState() {
+        Messages.setCurrent(Messages.CHINESE);
+        WaterViewModel vm = new WaterViewModel(new ImmediateUiExecutor(), null);
+        vm.measurementsProperty().set(EX.resolve("wq-lake-season.csv"));
+        vm.classify();
+        List<String> dh3 = vm.classRows().get(2);
+        assertEquals("DH-3", dh3.get(0));
+        assertEquals("湖库", dh3.get(2));
+        assertTrue(Double.parseDouble(dh3.get(8)) > 60, dh3.toString());
+        assertEquals("中度富营养", dh3.get(9));
+    }
+
+    @Test
+    void indicesReportTheMisspeltTaxonAndAreSavedInTheWorkspace() {
+        Messages.setCurrent(Messages.ENGLISH);
+        try (Workspace ws = TestWorkspaces.create(dir)) {
+            WaterViewModel vm = new WaterViewModel(new ImmediateUiExecutor(), ws.water());
+            vm.computeIndices();
+            assertEquals("Choose a biological survey first", vm.messageProperty().get());
+            vm.surveyProperty().set(EX.resolve("benthic-survey.csv"));
+            vm.computeIndices();
+            assertEquals(12, vm.indexRows().size());
+            assertTrue(vm.messageProperty().get().contains("Heptagenidae (closest: Heptageniidae"), vm.messageProperty().get());
+            vm.measurementsProperty().set(EX.resolve("wq-river-season.csv"));
+            vm.classify();
+            vm.saveToWorkspace("May 2024");
+            assertEquals("Saved survey \"May 2024\": 18 water samples, 12 biological samples", vm.messageProperty().get());
+            String id = ws.water().surveys().get(0).id();
+            assertEquals(12, ws.water().bioSamples(id).size());
+            Path out = dir.resolve("indices.xlsx");
+            vm.export("indices", out);
+            assertTrue(Files.exists(out));
+        } finally {
+            Messages.setCurrent(Messages.CHINESE);
+        }
+    }
+}
