@@ -160,4 +160,27 @@ class WaterCommandTest {
         // same data as BibiBuilderTest: reference P25 = 1.424895
         assertEquals(1.424895, BibiJson.load(model).p25(), 1e-6);
     }
+
+    @Test
+    void comparesTwoPeriodsBySiteAndByClassProportions() throws Exception {
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv");
+        // before: NH3-N 0.4 II, 0.9 III, 1.4 IV, 2.5 劣V, 3.5 劣V → I–III 40 %, 劣V 40 %
+        Files.writeString(a, "site,date,NH3-N\nA,2024-01-10,0.4\nB,2024-01-10,0.9\nC,2024-01-10,1.4\nD,2024-01-10,2.5\n"
+                + "E,2024-01-10,3.5\n");
+        // after: 0.4 II, 0.9 III, 0.9 III, 1.4 IV, 2.5 劣V → 60 %, 20 %: ΔG +20, ΔD −20 → markedly better
+        Files.writeString(b, "site,date,NH3-N\nA,2025-01-10,0.4\nB,2025-01-10,0.9\nC,2025-01-10,0.9\nD,2025-01-10,1.4\n"
+                + "E,2025-01-10,2.5\n");
+        Path out = dir.resolve("trend.csv");
+        Run r = run("water", "compare", "--before", a.toString(), "--after", b.toString(), "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        Table t = TableFiles.read(out);
+        assertEquals("Slightly better", cell(t, "trend", 2)); // C: IV → III
+        assertEquals("IV", cell(t, "before", 2));
+        assertEquals("No marked change", cell(t, "trend", 4)); // E: 劣V → 劣V
+        assertEquals("all", cell(t, "level", 5));
+        assertEquals("40", cell(t, "pct_I_III_before", 5));
+        assertEquals("60", cell(t, "pct_I_III_after", 5));
+        assertEquals("Markedly better", cell(t, "trend", 5));
+    }
 }
