@@ -80,4 +80,35 @@ class WaterViewModelTest {
             Messages.setCurrent(Messages.CHINESE);
         }
     }
+
+    @Test
+    void buildsTheSameBibiAsTheCommandLineWithEveryStepShownAndSavesIt() {
+        Messages.setCurrent(Messages.CHINESE);
+        Path model = dir.resolve("m.json");
+        assertEquals(0, CliTestAccess.run("water", "bibi", "build", "--input", EX.resolve("benthic-survey.csv").toString(),
+                "--default-taxa", "--out", model.toString()));
+        cn.ecoaid.water.BibiModel cli = cn.ecoaid.water.BibiJson.load(model);
+        try (Workspace ws = TestWorkspaces.create(dir)) {
+            WaterViewModel vm = new WaterViewModel(new ImmediateUiExecutor(), ws.water());
+            vm.surveyProperty().set(EX.resolve("benthic-survey.csv"));
+            vm.buildBibi();
+            assertEquals(cli.candidates().size(), vm.stepRows().size());
+            assertEquals(12, vm.scoreRows().size());
+            long kept = vm.stepRows().stream().filter(r -> r.get(8).equals("是")).count();
+            assertEquals(cli.scoring().size(), kept);
+            assertTrue(vm.messageProperty().get().contains(WaterViewModelTestNum.num(cli.p25())), vm.messageProperty().get());
+            // the last score column is the grade; the B-IBI column equals the command line's index of the same sample
+            List<String> first = vm.scoreRows().get(0);
+            assertEquals(cli.built().get(0).index(), Double.parseDouble(first.get(first.size() - 2)), 1e-3);
+            vm.saveModel("示例 B-IBI");
+            assertEquals("示例 B-IBI", ws.water().models().get(0).name());
+        }
+    }
+
+    /** Four significant digits, as the page shows them. */
+    static final class WaterViewModelTestNum {
+        static String num(double v) {
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        }
+    }
 }

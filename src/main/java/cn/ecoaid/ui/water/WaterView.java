@@ -65,8 +65,31 @@ public final class WaterView {
         VBox indexTab = new VBox(8, row(chooseSurvey, survey), row(chooseTaxa, taxa), row(compute, exportIndices), indices);
         VBox.setVgrow(indices, Priority.ALWAYS);
 
+        Button build = new Button(Messages.get("water.ui.buildBibi"));
+        build.setId("water-bibi-build");
+        build.setOnAction(e -> vm.buildBibi());
+        TextField modelName = new TextField(Messages.get("water.ui.defaultModelName"));
+        Button saveModel = new Button(Messages.get("water.ui.saveModel"));
+        saveModel.setOnAction(e -> vm.saveModel(modelName.getText()));
+        Button exportSteps = new Button(Messages.get("water.ui.exportSteps"));
+        exportSteps.setOnAction(e -> save("bibi-steps.xlsx").ifPresent(p -> vm.export("steps", p)));
+        Button exportScores = new Button(Messages.get("water.ui.exportScores"));
+        exportScores.setOnAction(e -> save("bibi-scores.xlsx").ifPresent(p -> vm.export("scores", p)));
+        TableView<List<String>> steps = ResultTables.create("water-bibi-steps", vm.stepHeaders(), vm.stepRows(),
+                Messages.get("water.ui.emptyBibi"));
+        TableView<List<String>> scores = ResultTables.create("water-bibi-scores", vm.scoreHeaders(), vm.scoreRows(),
+                Messages.get("water.ui.emptyBibi"));
+        vm.scoreHeaders().addListener((javafx.collections.ListChangeListener<String>) c -> ResultTables.setHeaders(scores,
+                vm.scoreHeaders()));
+        Label bibiHint = new Label(Messages.get("water.ui.bibiHint"));
+        bibiHint.setWrapText(true);
+        bibiHint.getStyleClass().add("hint-text");
+        VBox bibiTab = new VBox(8, bibiHint, row(build, modelName, saveModel, exportSteps, exportScores), steps, scores);
+        VBox.setVgrow(steps, Priority.ALWAYS);
+        VBox.setVgrow(scores, Priority.ALWAYS);
+
         TabPane tabs = new TabPane(new Tab(Messages.get("water.ui.tabClasses"), classTab),
-                new Tab(Messages.get("water.ui.tabIndices"), indexTab));
+                new Tab(Messages.get("water.ui.tabIndices"), indexTab), new Tab(Messages.get("water.ui.tabBibi"), bibiTab));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         TextField surveyName = new TextField(Messages.get("water.ui.defaultSurveyName"));

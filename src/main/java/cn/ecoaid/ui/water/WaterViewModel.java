@@ -51,7 +51,12 @@ public final class WaterViewModel {
     private final ObservableList<List<String>> classRows = FXCollections.observableArrayList();
     private final ObservableList<String> indexHeaders = FXCollections.observableArrayList();
     private final ObservableList<List<String>> indexRows = FXCollections.observableArrayList();
+    private final ObservableList<String> stepHeaders = FXCollections.observableArrayList();
+    private final ObservableList<List<String>> stepRows = FXCollections.observableArrayList();
+    private final ObservableList<String> scoreHeaders = FXCollections.observableArrayList();
+    private final ObservableList<List<String>> scoreRows = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
+    private cn.ecoaid.water.BibiModel lastModel;
     private List<WaterSample> lastSamples = List.of();
     private List<BioSample> lastBio = List.of();
 
@@ -61,6 +66,88 @@ public final class WaterViewModel {
         this.repository = repository;
         classHeaders.setAll(CLASS_COLUMNS.stream().map(WaterViewModel::title).toList());
         indexHeaders.setAll(INDEX_COLUMNS.stream().map(WaterViewModel::title).toList());
+        stepHeaders.setAll(STEP_COLUMNS.stream().map(WaterViewModel::title).toList());
+    }
+
+    static final List<String> STEP_COLUMNS = List.of("metric", "group", "direction", "ref_median", "imp_median", "range",
+            "iq", "redundant_with", "kept", "p95_p5");
+
+    public ObservableList<String> stepHeaders() {
+        return stepHeaders;
+    }
+
+    public ObservableList<List<String>> stepRows() {
+        return stepRows;
+    }
+
+    public ObservableList<String> scoreHeaders() {
+        return scoreHeaders;
+    }
+
+    public ObservableList<List<String>> scoreRows() {
+        return scoreRows;
+    }
+
+    /**
+     * Builds a B-IBI from the biological survey (its role column marks reference and impaired sites) with the current
+     * taxa table, in the background; every step goes to the steps table and each sample's index to the scores table.
+     */
+    public void buildBibi() {
+        Path file = survey.get();
+        if (file == null) {
+            message.set(Messages.get("water.ui.noSurvey"));
+            return;
+        }
+        Path taxaFile = taxa.get();
+        executor.run(Messages.get("water.ui.building"), progress -> {
+            List<BioSample> samples = BioFile.read(TableFiles.read(file));
+            TaxaTable table = taxaFile == null ? TaxaTable.shipped()
+                    : TaxaTable.read(TableFiles.read(taxaFile), taxaFile.getFileName().toString());
+            var rows = cn.ecoaid.water.MetricTable.fromSamples(samples, table);
+            return new cn.ecoaid.water.BibiBuilder().build(rows, cn.ecoaid.water.MetricTable.candidates(rows),
+                    cn.ecoaid.water.BibiBuilder.Options.defaults());
+        }, m -> {
+            lastModel = m;
+            List<List<String>> steps = new ArrayList<>();
+            for (cn.ecoaid.water.BibiModel.Candidate c : m.candidates()) {
+                var sc = m.scoring().stream().filter(x -> x.metric().equals(c.metric())).findFirst();
+                steps.add(List.of(c.metric(), Messages.get("water.ui.group." + c.group()),
+                        c.direction().isEmpty() ? "" : Messages.get("water.ui.direction." + c.direction()),
+                        num(c.reference().median()), num(c.impaired().median()),
+                        c.rangePassed() ? Messages.get("water.ui.yes") : Messages.get(c.rangeReason()), Integer.toString(c.iq()),
+                        c.redundantWith() == null ? "" : c.redundantWith() + " (r = " + num(c.redundancyR()) + ")",
+                        Messages.get(c.kept() ? "water.ui.yes" : "water.ui.no"),
+                        sc.map(x -> x.direction().equals("DECREASE") ? "P95 " + num(x.p95()) : "P5 " + num(x.p5())).orElse("")));
+            }
+            stepRows.setAll(steps);
+            List<String> sh = new ArrayList<>(List.of(title("sample"), title("role")));
+            m.scoring().forEach(x -> sh.add(x.metric()));
+            sh.add(title("bibi"));
+            sh.add(title("grade"));
+            scoreHeaders.setAll(sh);
+            List<List<String>> scores = new ArrayList<>();
+            for (cn.ecoaid.water.BibiModel.SampleScore x : m.built()) {
+                List<String> r = new ArrayList<>(List.of(x.sample(), x.role()));
+                m.scoring().forEach(k -> r.add(num(x.scores().get(k.metric()))));
+                r.add(num(x.index()));
+                r.add(Messages.get(x.grade().key()));
+                scores.add(r);
+            }
+            scoreRows.setAll(scores);
+            message.set(Messages.get("water.ui.built", m.scoring().size(), m.candidates().size(), num(m.p25()),
+                    num(m.thresholds()[1]), num(m.thresholds()[2]), num(m.thresholds()[3])));
+        }, e -> message.set(ErrorText.describe(e)));
+    }
+
+    /** Saves the last built B-IBI model in the workspace. */
+    public void saveModel(String name) {
+        if (repository == null || lastModel == null) {
+            message.set(Messages.get("water.ui.nothingToSave"));
+            return;
+        }
+        cn.ecoaid.water.BibiModel m = lastModel;
+        executor.run(Messages.get("water.ui.saving"), progress -> repository.saveModel(name, m),
+                id -> message.set(Messages.get("water.ui.modelSaved", name)), e -> message.set(ErrorText.describe(e)));
     }
 
     public ObjectProperty<Path> measurementsProperty() {
@@ -202,15 +289,26 @@ public final class WaterViewModel {
         }, id -> message.set(Messages.get("water.ui.saved", name, ws.size(), bio.size())), e -> message.set(ErrorText.describe(e)));
     }
 
-    /** Exports the classes table (which = "classes") or the indices table. */
+    /** Exports the classes table (which = "classes"), the indices ("indices"), B-IBI steps ("steps") or scores. */
     public void export(String which, Path file) {
-        boolean classes = which.equals("classes");
-        List<List<String>> rows = List.copyOf(classes ? classRows : indexRows);
+        ObservableList<List<String>> source = switch (which) {
+            case "classes" -> classRows;
+            case "indices" -> indexRows;
+            case "steps" -> stepRows;
+            default -> scoreRows;
+        };
+        ObservableList<String> sourceHeaders = switch (which) {
+            case "classes" -> classHeaders;
+            case "indices" -> indexHeaders;
+            case "steps" -> stepHeaders;
+            default -> scoreHeaders;
+        };
+        List<List<String>> rows = List.copyOf(source);
         if (rows.isEmpty()) {
             message.set(Messages.get("water.ui.nothingToExport"));
             return;
         }
-        List<String> headers = List.copyOf(classes ? classHeaders : indexHeaders);
+        List<String> headers = List.copyOf(sourceHeaders);
         executor.run(Messages.get("sites.exporting", file.getFileName()), progress -> {
             TableFiles.write(file, headers, rows);
             return file;
