@@ -41,6 +41,18 @@ class WaterViewModelTest {
             assertEquals(t.rows().get(i).get(t.headers().indexOf("main_pollutants")), vm.classRows().get(i).get(7));
         }
         assertEquals("水质类别", vm.classHeaders().get(3));
+        // the chart's counts per period equal the command line's classes of that period
+        assertEquals(3, vm.classesByPeriod().size());
+        for (var e : vm.classesByPeriod().entrySet()) {
+            String period = e.getKey().substring(8);
+            for (int k = 0; k < 6; k++) {
+                String label = cn.ecoaid.water.WaterClass.values()[k].label();
+                long expected = t.rows().stream().filter(r -> r.get(t.headers().indexOf("period")).equals(period)
+                        && r.get(t.headers().indexOf("class")).equals(label)).count();
+                assertEquals(expected, e.getValue()[k], e.getKey() + " " + label);
+            }
+            assertEquals(6, java.util.Arrays.stream(e.getValue()).sum());
+        }
     }
 
     @Test
@@ -100,6 +112,9 @@ class WaterViewModelTest {
             // the last score column is the grade; the B-IBI column equals the command line's index of the same sample
             List<String> first = vm.scoreRows().get(0);
             assertEquals(cli.built().get(0).index(), Double.parseDouble(first.get(first.size() - 2)), 1e-3);
+            cn.ecoaid.water.BibiModel.Box[] boxes = vm.boxes(0).orElseThrow();
+            assertEquals(cli.candidates().get(0).reference(), boxes[0]);
+            assertEquals(cli.candidates().get(0).impaired(), boxes[1]);
             vm.saveModel("示例 B-IBI");
             assertEquals("示例 B-IBI", ws.water().models().get(0).name());
         }

@@ -33,5 +33,8 @@ class WaterViewTest extends ApplicationTest {
         TableView<List<String>> table = lookup("#water-classes").queryAs(TableView.class);
         assertEquals(18, table.getItems().size());
         assertEquals("水质类别", table.getColumns().get(3).getText());
+        javafx.scene.chart.StackedBarChart<String, Number> chart = lookup("#water-class-chart").queryAs(javafx.scene.chart.StackedBarChart.class);
+        assertEquals(6, chart.getData().size()); // I … 劣V
+        assertEquals(3, chart.getData().get(0).getData().size()); // three campaigns
     }
 }

@@ -44,8 +44,18 @@ public final class WaterView {
         exportClasses.setOnAction(e -> save("water-classes.xlsx").ifPresent(p -> vm.export("classes", p)));
         TableView<List<String>> classes = ResultTables.create("water-classes", vm.classHeaders(), vm.classRows(),
                 Messages.get("water.ui.emptyClasses"));
-        VBox classTab = new VBox(8, row(chooseMeasurements, measurements), row(classify, exportClasses), classes);
-        VBox.setVgrow(classes, Priority.ALWAYS);
+        javafx.scene.chart.StackedBarChart<String, Number> chart = new javafx.scene.chart.StackedBarChart<>(
+                new javafx.scene.chart.CategoryAxis(), new javafx.scene.chart.NumberAxis());
+        chart.setId("water-class-chart");
+        chart.setTitle(Messages.get("water.ui.chartTitle"));
+        chart.setPrefHeight(220);
+        chart.setAnimated(false);
+        vm.classesByPeriod().addListener((javafx.collections.MapChangeListener<String, int[]>) c -> fillChart(chart, vm));
+        javafx.scene.control.SplitPane classSplit = new javafx.scene.control.SplitPane(classes, chart);
+        classSplit.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        classSplit.setDividerPositions(0.62);
+        VBox classTab = new VBox(8, row(chooseMeasurements, measurements), row(classify, exportClasses), classSplit);
+        VBox.setVgrow(classSplit, Priority.ALWAYS);
 
         Label survey = fileLabel(vm.surveyProperty(), "water-survey");
         Button chooseSurvey = new Button(Messages.get("water.ui.chooseSurvey"));
@@ -84,8 +94,15 @@ public final class WaterView {
         Label bibiHint = new Label(Messages.get("water.ui.bibiHint"));
         bibiHint.setWrapText(true);
         bibiHint.getStyleClass().add("hint-text");
-        VBox bibiTab = new VBox(8, bibiHint, row(build, modelName, saveModel, exportSteps, exportScores), steps, scores);
-        VBox.setVgrow(steps, Priority.ALWAYS);
+        javafx.scene.canvas.Canvas box = new javafx.scene.canvas.Canvas(360, 200);
+        box.setId("water-bibi-box");
+        steps.getSelectionModel().selectedIndexProperty().addListener((o, a, b) ->
+                drawBoxes(box, vm.boxes(b.intValue()).orElse(null), b.intValue() >= 0 && b.intValue() < vm.stepRows().size()
+                        ? vm.stepRows().get(b.intValue()).get(0) : ""));
+        HBox stepsAndBox = new HBox(8, steps, box);
+        HBox.setHgrow(steps, Priority.ALWAYS);
+        VBox bibiTab = new VBox(8, bibiHint, row(build, modelName, saveModel, exportSteps, exportScores), stepsAndBox, scores);
+        VBox.setVgrow(stepsAndBox, Priority.ALWAYS);
         VBox.setVgrow(scores, Priority.ALWAYS);
 
         TabPane tabs = new TabPane(new Tab(Messages.get("water.ui.tabClasses"), classTab),
@@ -101,6 +118,63 @@ public final class WaterView {
         message.textProperty().bind(vm.messageProperty());
         root.getChildren().setAll(title, intro, tabs, row(new Label(Messages.get("water.ui.surveyName")), surveyName, saveWs), message);
         VBox.setVgrow(tabs, Priority.ALWAYS);
+    }
+
+    private static void fillChart(javafx.scene.chart.StackedBarChart<String, Number> chart, WaterViewModel vm) {
+        chart.getData().clear();
+        String[] labels = {"I", "II", "III", "IV", "V", "劣V"};
+        for (int k = 0; k < labels.length; k++) {
+            javafx.scene.chart.XYChart.Series<String, Number> series = new javafx.scene.chart.XYChart.Series<>();
+            series.setName(labels[k]);
+            for (var e : vm.classesByPeriod().entrySet()) {
+                series.getData().add(new javafx.scene.chart.XYChart.Data<>(e.getKey(), e.getValue()[k]));
+            }
+            chart.getData().add(series);
+        }
+    }
+
+    /** Box plots (min, quartiles, median, max) of the reference and impaired samples of one metric. */
+    private static void drawBoxes(javafx.scene.canvas.Canvas canvas, cn.ecoaid.water.BibiModel.Box[] boxes, String metric) {
+        var g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        if (boxes == null || Double.isNaN(boxes[0].min()) || Double.isNaN(boxes[1].min())) {
+            return;
+        }
+        double lo = Math.min(boxes[0].min(), boxes[1].min());
+        double hi = Math.max(boxes[0].max(), boxes[1].max());
+        if (hi == lo) {
+            hi = lo + 1;
+        }
+        double top = 24;
+        double bottom = h - 24;
+        double span = hi - lo;
+        double finalLo = lo;
+        java.util.function.DoubleUnaryOperator y = v -> bottom - (v - finalLo) / span * (bottom - top);
+        g.setFill(javafx.scene.paint.Color.BLACK);
+        g.fillText(metric, 8, 14);
+        g.fillText(WaterViewModel.num(hi), 4, top + 4);
+        g.fillText(WaterViewModel.num(lo), 4, bottom + 4);
+        String[] names = {Messages.get("water.ui.reference"), Messages.get("water.ui.impaired")};
+        javafx.scene.paint.Color[] colours = {javafx.scene.paint.Color.web("#4a90d9"), javafx.scene.paint.Color.web("#d9534f")};
+        for (int i = 0; i < 2; i++) {
+            cn.ecoaid.water.BibiModel.Box b = boxes[i];
+            double x = 110 + i * 130;
+            double bw = 60;
+            g.setStroke(javafx.scene.paint.Color.GRAY);
+            g.strokeLine(x + bw / 2, y.applyAsDouble(b.min()), x + bw / 2, y.applyAsDouble(b.max()));
+            g.setFill(colours[i].deriveColor(0, 1, 1, 0.35));
+            double q3 = y.applyAsDouble(b.q3());
+            g.fillRect(x, q3, bw, y.applyAsDouble(b.q1()) - q3);
+            g.setStroke(colours[i]);
+            g.strokeRect(x, q3, bw, y.applyAsDouble(b.q1()) - q3);
+            g.setLineWidth(2);
+            g.strokeLine(x, y.applyAsDouble(b.median()), x + bw, y.applyAsDouble(b.median()));
+            g.setLineWidth(1);
+            g.setFill(javafx.scene.paint.Color.BLACK);
+            g.fillText(names[i], x, h - 6);
+        }
     }
 
     private static Label fileLabel(ObjectProperty<Path> file, String id) {

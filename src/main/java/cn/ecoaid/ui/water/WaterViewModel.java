@@ -186,7 +186,27 @@ public final class WaterViewModel {
         return Messages.get("water.ui.col." + column);
     }
 
-    record Classified(List<WaterSample> samples, List<List<String>> rows) {
+    record Classified(List<WaterSample> samples, List<List<String>> rows, java.util.Map<String, int[]> byPeriod) {
+    }
+
+    private final javafx.collections.ObservableMap<String, int[]> classesByPeriod = FXCollections.observableMap(
+            new java.util.LinkedHashMap<>());
+
+    /**
+     * Number of samples in each class (index 0 = I … 5 = 劣V) per period: the file's period column (丰/平/枯水期) when
+     * present, else the month of the sample.
+     */
+    public javafx.collections.ObservableMap<String, int[]> classesByPeriod() {
+        return classesByPeriod;
+    }
+
+    /** The reference and impaired box-plot statistics of the metric in row {@code row} of the steps table. */
+    public java.util.Optional<cn.ecoaid.water.BibiModel.Box[]> boxes(int row) {
+        if (lastModel == null || row < 0 || row >= lastModel.candidates().size()) {
+            return java.util.Optional.empty();
+        }
+        cn.ecoaid.water.BibiModel.Candidate c = lastModel.candidates().get(row);
+        return java.util.Optional.of(new cn.ecoaid.water.BibiModel.Box[] {c.reference(), c.impaired()});
     }
 
     /** Reads the measurement file and classifies every site and date, in the background. */
@@ -199,6 +219,8 @@ public final class WaterViewModel {
         executor.run(Messages.get("water.ui.classifying", file.getFileName()), progress -> classifyFile(file), r -> {
             lastSamples = r.samples();
             classRows.setAll(r.rows());
+            classesByPeriod.clear();
+            classesByPeriod.putAll(r.byPeriod());
             message.set(Messages.get("water.ui.classified", r.rows().size()));
         }, e -> message.set(ErrorText.describe(e)));
     }
@@ -208,9 +230,13 @@ public final class WaterViewModel {
         SectionEvaluator eval = new SectionEvaluator(Gb3838.shipped());
         TrophicState ts = TrophicState.shipped();
         List<List<String>> rows = new ArrayList<>();
+        java.util.Map<String, int[]> byPeriod = new java.util.TreeMap<>();
         for (WaterSample s : samples) {
             var values = s.numbers(BelowDetectionRule.HALF_LIMIT);
             SectionResult c = eval.evaluate(values, s.type(), s.target());
+            String period = s.period() == null || s.period().isBlank() ? s.date().toString().substring(0, 7)
+                    : s.date().toString().substring(0, 7) + " " + s.period();
+            byPeriod.computeIfAbsent(period, k -> new int[6])[c.waterClass().ordinal()]++;
             String tli = "";
             String grade = "";
             if (s.type() == WaterBodyType.LAKE && ts.parameters().stream().anyMatch(p -> values.getOrDefault(p.code(), 0.0) > 0)) {
@@ -223,7 +249,7 @@ public final class WaterViewModel {
                     c.attained() == null ? "" : Messages.get(c.attained() ? "water.ui.yes" : "water.ui.no"),
                     c.mainPollutantText(), tli, grade));
         }
-        return new Classified(samples, rows);
+        return new Classified(samples, rows, byPeriod);
     }
 
     record Indexed(List<BioSample> samples, List<List<String>> rows, List<BioIndices.UnknownTaxon> unknown) {
