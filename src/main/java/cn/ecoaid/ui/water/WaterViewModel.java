@@ -127,7 +127,12 @@ public final class WaterViewModel {
             scoreHeaders.setAll(sh);
             List<List<String>> scores = new ArrayList<>();
             for (cn.ecoaid.water.BibiModel.SampleScore x : m.built()) {
-                List<String> r = new ArrayList<>(List.of(x.sample(), x.role()));
+                String role = switch (x.role()) {
+                    case "reference" -> Messages.get("water.ui.reference");
+                    case "impaired" -> Messages.get("water.ui.impaired");
+                    default -> x.role();
+                };
+                List<String> r = new ArrayList<>(List.of(x.sample(), role));
                 m.scoring().forEach(k -> r.add(num(x.scores().get(k.metric()))));
                 r.add(num(x.index()));
                 r.add(Messages.get(x.grade().key()));
