@@ -52,7 +52,40 @@ public final class WaterQualityFile {
     private WaterQualityFile() {
     }
 
+    /**
+     * What a workspace site says about itself (its attributes 水体类型/water_body_type, 水质目标/target, 河流/river):
+     * used for rows of that site that do not say it themselves. Any field may be null.
+     */
+    public record SiteInfo(WaterBodyType type, WaterClass target, String waterBody) {
+        /** Reads the attributes of a site (keys compared like column headers, Chinese or English); bad values are ignored. */
+        public static SiteInfo of(Map<String, String> attributes) {
+            HeaderMap h = new HeaderMap(List.copyOf(attributes.keySet()));
+            List<String> keys = List.copyOf(attributes.keySet());
+            WaterBodyType type = h.find(TYPE).map(i -> {
+                try {
+                    return WaterBodyType.parse(attributes.get(keys.get(i)));
+                } catch (cn.ecoaid.domain.EcoAidException e) {
+                    return null;
+                }
+            }).orElse(null);
+            WaterClass target = h.find(TARGET).map(i -> {
+                try {
+                    return WaterClass.parse(attributes.get(keys.get(i)));
+                } catch (cn.ecoaid.domain.EcoAidException e) {
+                    return null;
+                }
+            }).orElse(null);
+            String body = h.find(WATER_BODY).map(i -> attributes.get(keys.get(i))).orElse(null);
+            return new SiteInfo(type, target, body);
+        }
+    }
+
     public static Result read(Table t, WaterBodyType defaultType, boolean keepValid) {
+        return read(t, defaultType, keepValid, Map.of());
+    }
+
+    /** As {@link #read(Table, WaterBodyType, boolean)}, with what the workspace knows of each site (by site code). */
+    public static Result read(Table t, WaterBodyType defaultType, boolean keepValid, Map<String, SiteInfo> sites) {
         HeaderMap h = new HeaderMap(t.headers());
         List<Problem> problems = new ArrayList<>();
         Optional<Integer> site = h.find(SITE);
@@ -102,7 +135,8 @@ public final class WaterQualityFile {
             if (d == null) {
                 problems.add(Problem.of(r.number(), h.header(date.get()), "water.import.badDate", r.get(date.get())));
             }
-            WaterBodyType type = defaultType;
+            SiteInfo info = sites.get(siteName);
+            WaterBodyType type = info != null && info.type() != null ? info.type() : defaultType;
             if (typeCol >= 0 && !r.get(typeCol).isEmpty()) {
                 try {
                     type = WaterBodyType.parse(r.get(typeCol));
@@ -110,7 +144,7 @@ public final class WaterQualityFile {
                     problems.add(Problem.of(r.number(), h.header(typeCol), "water.import.badWaterBody", r.get(typeCol)));
                 }
             }
-            WaterClass target = null;
+            WaterClass target = info == null ? null : info.target();
             if (targetCol >= 0 && !r.get(targetCol).isEmpty()) {
                 try {
                     target = WaterClass.parse(r.get(targetCol));
@@ -148,6 +182,9 @@ public final class WaterQualityFile {
             }
             String key = siteName + "\u0000" + d;
             Builder b = samples.computeIfAbsent(key, k -> new Builder(siteName, d));
+            if (b.body.isEmpty() && info != null && info.waterBody() != null) {
+                b.body = info.waterBody();
+            }
             b.type = type;
             b.target = target != null ? target : b.target;
             if (bodyCol >= 0 && !r.get(bodyCol).isEmpty()) {

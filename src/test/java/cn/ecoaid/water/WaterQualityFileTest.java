@@ -9,6 +9,7 @@ import cn.ecoaid.domain.Problem;
 import cn.ecoaid.io.TableFiles;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WaterQualityFileTest {
@@ -87,5 +88,25 @@ class WaterQualityFileTest {
         assertEquals(1, valid.samples().size());
         assertEquals(0.5, valid.samples().get(0).values().get("NH3-N").value(), 0);
         assertEquals(5, valid.problems().size());
+    }
+
+    @Test
+    void siteAttributesFillInWhatTheFileLeavesOut() {
+        String csv = """
+                site,date,TP,水质目标
+                L1,2024-07-01,0.03,
+                L2,2024-07-01,0.03,III
+                """;
+        var info = Map.of("L1", WaterQualityFile.SiteInfo.of(Map.of("水体类型", "湖库", "水质目标", "II", "河流", "东湖")),
+                "L2", WaterQualityFile.SiteInfo.of(Map.of("water_body_type", "lake", "target", "I")));
+        WaterQualityFile.Result r = WaterQualityFile.read(TableFiles.fromCsv(csv), WaterBodyType.RIVER, false, info);
+        WaterSample l1 = r.samples().get(0);
+        assertEquals(WaterBodyType.LAKE, l1.type());
+        assertEquals(WaterClass.II, l1.target());
+        assertEquals("东湖", l1.waterBody());
+        assertEquals(WaterClass.III, r.samples().get(1).target()); // the file's own value wins
+        // TP 0.03 is class II in a river but III in a lake
+        assertEquals(WaterClass.III, new SectionEvaluator(Gb3838.shipped()).evaluate(l1.numbers(BelowDetectionRule.HALF_LIMIT),
+                l1.type(), l1.target()).waterClass());
     }
 }

@@ -136,7 +136,7 @@ public final class MainView {
             }
             case SITES -> new SitesView(sites).root();
             case INVENTORY -> new InventoryView(inventory).root();
-            case WATER -> new cn.ecoaid.ui.water.WaterView(new cn.ecoaid.ui.water.WaterViewModel(vm.executor(), vm.workspace().water())).root();
+            case WATER -> new cn.ecoaid.ui.water.WaterView(new cn.ecoaid.ui.water.WaterViewModel(vm.executor(), vm.workspace().water(), vm.workspace().sites())).root();
             default -> new PlannedCapabilityView(section.name()).root();
         };
         VBox holder = new VBox(page);

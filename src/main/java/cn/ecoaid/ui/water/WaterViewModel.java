@@ -60,10 +60,21 @@ public final class WaterViewModel {
     private List<WaterSample> lastSamples = List.of();
     private List<BioSample> lastBio = List.of();
 
+    private final cn.ecoaid.domain.SiteRepository sites;
+
     /** @param repository the workspace's water repository, or null when there is nowhere to save */
     public WaterViewModel(UiExecutor executor, SqliteWaterRepository repository) {
+        this(executor, repository, null);
+    }
+
+    /**
+     * @param sites the workspace's sites, whose attributes (水体类型, 水质目标, 河流) fill in what a measurement file
+     *     leaves out; or null
+     */
+    public WaterViewModel(UiExecutor executor, SqliteWaterRepository repository, cn.ecoaid.domain.SiteRepository sites) {
         this.executor = executor;
         this.repository = repository;
+        this.sites = sites;
         classHeaders.setAll(CLASS_COLUMNS.stream().map(WaterViewModel::title).toList());
         indexHeaders.setAll(INDEX_COLUMNS.stream().map(WaterViewModel::title).toList());
         stepHeaders.setAll(STEP_COLUMNS.stream().map(WaterViewModel::title).toList());
@@ -221,7 +232,11 @@ public final class WaterViewModel {
             message.set(Messages.get("water.ui.noMeasurements"));
             return;
         }
-        executor.run(Messages.get("water.ui.classifying", file.getFileName()), progress -> classifyFile(file), r -> {
+        java.util.Map<String, WaterQualityFile.SiteInfo> info = new java.util.HashMap<>();
+        if (sites != null) {
+            sites.list().forEach(site -> info.put(site.code(), WaterQualityFile.SiteInfo.of(site.attributes())));
+        }
+        executor.run(Messages.get("water.ui.classifying", file.getFileName()), progress -> classifyFile(file, info), r -> {
             lastSamples = r.samples();
             classRows.setAll(r.rows());
             classesByPeriod.clear();
@@ -230,8 +245,8 @@ public final class WaterViewModel {
         }, e -> message.set(ErrorText.describe(e)));
     }
 
-    static Classified classifyFile(Path file) {
-        List<WaterSample> samples = WaterQualityFile.read(TableFiles.read(file), WaterBodyType.RIVER, false).samples();
+    static Classified classifyFile(Path file, java.util.Map<String, WaterQualityFile.SiteInfo> sites) {
+        List<WaterSample> samples = WaterQualityFile.read(TableFiles.read(file), WaterBodyType.RIVER, false, sites).samples();
         SectionEvaluator eval = new SectionEvaluator(Gb3838.shipped());
         TrophicState ts = TrophicState.shipped();
         List<List<String>> rows = new ArrayList<>();
