@@ -78,8 +78,24 @@ public final class WaterCommand implements Runnable {
         @Option(names = "--valid-only", description = "use the valid rows and list the bad ones, instead of stopping")
         boolean validOnly;
 
+        @Option(names = "--sites", description = "sites (CSV/XLSX: code/site and 水体类型, 水质目标, 河流 …) for rows that leave these out")
+        Path sites;
+
         WaterQualityFile.Result read(PrintWriter err) {
-            WaterQualityFile.Result r = WaterQualityFile.read(TableFiles.read(input), WaterBodyType.parse(type), validOnly);
+            Map<String, WaterQualityFile.SiteInfo> info = new LinkedHashMap<>();
+            if (sites != null) {
+                Table st = TableFiles.read(sites);
+                int code = new cn.ecoaid.io.HeaderMap(st.headers()).find(List.of("code", "site", "编码", "站点编码", "断面", "站点"))
+                        .orElse(0);
+                for (Table.Row row : st.rows()) {
+                    Map<String, String> attrs = new LinkedHashMap<>();
+                    for (int i = 0; i < st.headers().size(); i++) {
+                        attrs.put(st.headers().get(i), row.get(i));
+                    }
+                    info.put(row.get(code), WaterQualityFile.SiteInfo.of(attrs));
+                }
+            }
+            WaterQualityFile.Result r = WaterQualityFile.read(TableFiles.read(input), WaterBodyType.parse(type), validOnly, info);
             if (!r.problems().isEmpty()) {
                 err.println(Messages.get("water.cli.skipped", r.problems().size()));
                 Main.printProblems(err, r.problems());

@@ -183,4 +183,19 @@ class WaterCommandTest {
         assertEquals("60", cell(t, "pct_I_III_after", 5));
         assertEquals("Markedly better", cell(t, "trend", 5));
     }
+
+    @Test
+    void aSitesFileGivesTypeAndTargetToRowsWithout() throws Exception {
+        Path sites = dir.resolve("sites.csv");
+        Files.writeString(sites, "code,name,水体类型,水质目标\nL1,东湖1号,湖库,II\n");
+        Path in = dir.resolve("wq.csv");
+        Files.writeString(in, "site,date,TP\nL1,2024-07-01,0.03\nR1,2024-07-01,0.03\n");
+        Path out = dir.resolve("c.csv");
+        Run r = run("water", "classify", "--input", in.toString(), "--sites", sites.toString(), "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        Table t = TableFiles.read(out);
+        assertEquals("III", cell(t, "class", 0)); // lake TP limits
+        assertEquals("no", cell(t, "attained", 0));
+        assertEquals("II", cell(t, "class", 1)); // river, no site entry
+    }
 }
