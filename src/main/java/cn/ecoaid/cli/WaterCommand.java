@@ -125,6 +125,9 @@ public final class WaterCommand implements Runnable {
         @Option(names = "--summary", description = "evaluation of each river/lake (water body column) over the period (CSV/XLSX)")
         Path summary;
 
+        @Option(names = "--by-period", description = "in --summary, one evaluation per hydrological period (水期 column) as well")
+        boolean byPeriod;
+
         @Override
         public void run() {
             PrintWriter w = spec.commandLine().getOut();
@@ -156,7 +159,8 @@ public final class WaterCommand implements Runnable {
 
         private void writeSummary(List<WaterSample> samples, BelowDetectionRule rule, SectionEvaluator eval) {
             Map<String, List<WaterSample>> byBody = new LinkedHashMap<>();
-            samples.forEach(s -> byBody.computeIfAbsent(s.waterBody() + "\u0000" + s.type(), k -> new ArrayList<>()).add(s));
+            samples.forEach(s -> byBody.computeIfAbsent(s.waterBody() + "\u0000" + s.type()
+                    + (byPeriod ? "\u0000" + s.period() : ""), k -> new ArrayList<>()).add(s));
             List<List<String>> rows = new ArrayList<>();
             RiverEvaluation re = new RiverEvaluation(eval);
             for (List<WaterSample> list : byBody.values()) {
@@ -177,14 +181,15 @@ public final class WaterCommand implements Runnable {
                     sections.add(new RiverEvaluation.Section(site, means));
                 });
                 RiverEvaluation.Result res = re.evaluate(sections, list.get(0).type());
-                rows.add(List.of(list.get(0).waterBody(), list.get(0).type().name().toLowerCase(Locale.ROOT),
+                rows.add(List.of(list.get(0).waterBody(), byPeriod ? list.get(0).period() : "",
+                        list.get(0).type().name().toLowerCase(Locale.ROOT),
                         Integer.toString(sections.size()), res.method().name().toLowerCase(Locale.ROOT),
                         res.meanResult() == null ? "" : res.meanResult().waterClass().label(), Messages.get(res.status().key()),
                         num(100 * res.shareIToIII()), num(100 * res.shareWorseThanV()), String.join(";", res.mainPollutants()),
                         res.sections().entrySet().stream().map(e -> e.getKey() + ":" + e.getValue().waterClass().label())
                                 .collect(Collectors.joining(";"))));
             }
-            TableFiles.write(summary, List.of("water_body", "type", "sections", "method", "class", "status", "pct_I_III",
+            TableFiles.write(summary, List.of("water_body", "period", "type", "sections", "method", "class", "status", "pct_I_III",
                     "pct_worse_than_V", "main_pollutants", "section_classes"), rows);
         }
     }

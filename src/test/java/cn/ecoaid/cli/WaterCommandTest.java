@@ -69,6 +69,19 @@ class WaterCommandTest {
         assertEquals("class_proportion", cell(s, "method", 0));
         assertEquals("6", cell(s, "sections", 0));
         assertEquals(18, TableFiles.read(out).rows().size());
+        Path perPeriod = dir.resolve("p.csv");
+        assertEquals(0, run("water", "classify", "--input", EX + "wq-river-season.csv", "--out", out.toString(), "--summary",
+                perPeriod.toString(), "--by-period").status());
+        Table p = TableFiles.read(perPeriod);
+        assertEquals(3, p.rows().size());
+        Table c = TableFiles.read(out);
+        for (Table.Row row : p.rows()) {
+            // each period has one sample per section, so its section classes are that period's classes
+            String period = row.get(p.headers().indexOf("period"));
+            String expected = c.rows().stream().filter(r -> r.get(c.headers().indexOf("period")).equals(period))
+                    .map(r -> r.get(0) + ":" + r.get(c.headers().indexOf("class"))).collect(java.util.stream.Collectors.joining(";"));
+            assertEquals(expected, row.get(p.headers().indexOf("section_classes")));
+        }
     }
 
     @Test

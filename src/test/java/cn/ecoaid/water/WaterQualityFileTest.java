@@ -109,4 +109,16 @@ class WaterQualityFileTest {
         assertEquals(WaterClass.III, new SectionEvaluator(Gb3838.shipped()).evaluate(l1.numbers(BelowDetectionRule.HALF_LIMIT),
                 l1.type(), l1.target()).waterClass());
     }
+
+    @Test
+    void readsAnExcelFileLikeItsCsv(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path xlsx = dir.resolve("wq.xlsx");
+        TableFiles.write(xlsx, List.of("断面", "日期", "溶解氧", "氨氮(µg/L)", "总磷"),
+                List.of(List.of("S1", "2024-05-10", "6.5", "750", "<0.01")));
+        WaterSample s = WaterQualityFile.read(TableFiles.read(xlsx), WaterBodyType.RIVER, false).samples().get(0);
+        assertEquals(6.5, s.values().get("DO").value(), 1e-12);
+        assertEquals(0.75, s.values().get("NH3-N").value(), 1e-12);
+        assertEquals(Measured.belowLimit(0.01), s.values().get("TP"));
+        assertEquals(LocalDate.of(2024, 5, 10), s.date());
+    }
 }
