@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
 /** {@code water classify|tli|indices|bibi}: surface-water classes, lake trophic state, biological indices, B-IBI. */
 @Command(name = "water", mixinStandardHelpOptions = true,
         description = "Water ecology: GB 3838-2002 classes, lake TLI, biological indices, B-IBI",
-        subcommands = {WaterCommand.Classify.class, WaterCommand.Compare.class, WaterCommand.Tli.class, WaterCommand.Indices.class, WaterCommand.Bibi.class})
+        subcommands = {WaterCommand.Classify.class, WaterCommand.Compare.class, WaterCommand.Tli.class, WaterCommand.Indices.class, WaterCommand.Taxa.class, WaterCommand.Bibi.class})
 public final class WaterCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -401,6 +401,27 @@ public final class WaterCommand implements Runnable {
                                 .collect(Collectors.joining(";")))).toList());
             }
             spec.commandLine().getOut().println(Messages.get("water.cli.indices", rows.size(), out, unknown.size()));
+        }
+    }
+
+    @Command(name = "taxa", mixinStandardHelpOptions = true,
+            description = "Write the shipped taxa table (to edit and use with --taxa)")
+    static final class Taxa implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--out", required = true, description = "taxa table (CSV/XLSX)")
+        Path out;
+
+        @Override
+        public void run() {
+            List<List<String>> rows = new ArrayList<>();
+            for (cn.ecoaid.water.Taxon t : TaxaTable.shipped().taxa()) {
+                rows.add(List.of(t.nameZh(), t.latin(), t.rank(), t.family(), t.order(), num(t.tolerance()), t.ffg(),
+                        num(t.bmwp())));
+            }
+            TableFiles.write(out, List.of("name_zh", "latin", "rank", "family", "order", "tolerance", "ffg", "bmwp"), rows);
+            spec.commandLine().getOut().println(Messages.get("water.cli.taxa", rows.size(), out));
         }
     }
 

@@ -211,4 +211,12 @@ class WaterCommandTest {
         assertEquals("no", cell(t, "attained", 0));
         assertEquals("II", cell(t, "class", 1)); // river, no site entry
     }
+
+    @Test
+    void theWrittenTaxaTableReadsBackAsTheSameTable() {
+        Path out = dir.resolve("taxa.csv");
+        assertEquals(0, run("water", "taxa", "--out", out.toString()).status());
+        cn.ecoaid.water.TaxaTable back = cn.ecoaid.water.TaxaTable.read(TableFiles.read(out), "taxa.csv");
+        assertEquals(cn.ecoaid.water.TaxaTable.shipped().taxa(), back.taxa());
+    }
 }
