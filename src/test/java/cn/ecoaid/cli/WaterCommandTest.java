@@ -78,8 +78,8 @@ class WaterCommandTest {
         for (Table.Row row : p.rows()) {
             // each period has one sample per section, so its section classes are that period's classes
             String period = row.get(p.headers().indexOf("period"));
-            String expected = c.rows().stream().filter(r -> r.get(c.headers().indexOf("period")).equals(period))
-                    .map(r -> r.get(0) + ":" + r.get(c.headers().indexOf("class"))).collect(java.util.stream.Collectors.joining(";"));
+            String expected = c.rows().stream().filter(x -> x.get(c.headers().indexOf("period")).equals(period))
+                    .map(x -> x.get(0) + ":" + x.get(c.headers().indexOf("class"))).collect(java.util.stream.Collectors.joining(";"));
             assertEquals(expected, row.get(p.headers().indexOf("section_classes")));
         }
     }
