@@ -96,6 +96,9 @@ public final class WaterCommand implements Runnable {
                 }
             }
             WaterQualityFile.Result r = WaterQualityFile.read(TableFiles.read(input), WaterBodyType.parse(type), validOnly, info);
+            if (!r.ignoredColumns().isEmpty()) {
+                err.println(Messages.get("water.cli.ignoredColumns", String.join(", ", r.ignoredColumns())));
+            }
             if (!r.problems().isEmpty()) {
                 err.println(Messages.get("water.cli.skipped", r.problems().size()));
                 Main.printProblems(err, r.problems());

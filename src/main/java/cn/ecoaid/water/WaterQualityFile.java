@@ -45,8 +45,11 @@ public final class WaterQualityFile {
             DateTimeFormatter.ofPattern("yyyy.M.d"), DateTimeFormatter.ofPattern("yyyyMMdd"),
             DateTimeFormatter.ofPattern("yyyy年M月d日"));
 
-    /** The samples read and the problems found (empty unless {@code keepValid}). */
-    public record Result(List<WaterSample> samples, List<Problem> problems, boolean longForm) {
+    /**
+     * The samples read, the problems found (empty unless {@code keepValid}), and in wide form the headers of columns
+     * that are not a known parameter nor a site column and were therefore not read (shown to the user as a warning).
+     */
+    public record Result(List<WaterSample> samples, List<Problem> problems, boolean longForm, List<String> ignoredColumns) {
     }
 
     private WaterQualityFile() {
@@ -107,14 +110,19 @@ public final class WaterQualityFile {
         int periodCol = h.find(PERIOD).orElse(-1);
         // wide form: parameter columns
         Map<Integer, String> wide = new LinkedHashMap<>();
+        List<String> ignored = new ArrayList<>();
         if (!longForm) {
             List<Integer> reserved = List.of(site.get(), date.get(), unitCol, flagCol, dlCol, typeCol, targetCol, bodyCol, periodCol);
             for (int i = 0; i < t.headers().size(); i++) {
                 if (reserved.contains(i)) {
                     continue;
                 }
-                int col = i;
-                WaterParameters.code(t.headers().get(i)).ifPresent(c -> wide.put(col, c));
+                Optional<String> code = WaterParameters.code(t.headers().get(i));
+                if (code.isPresent()) {
+                    wide.put(i, code.get());
+                } else if (!t.headers().get(i).isBlank()) {
+                    ignored.add(t.headers().get(i));
+                }
             }
             if (wide.isEmpty()) {
                 problems.add(Problem.of(1, "", "water.import.noParameters"));
@@ -207,7 +215,7 @@ public final class WaterQualityFile {
         }
         List<WaterSample> out = samples.values().stream()
                 .map(b -> new WaterSample(b.site, b.date, b.type, b.target, b.body, b.period, b.values)).toList();
-        return new Result(out, problems, longForm);
+        return new Result(out, problems, longForm, List.copyOf(ignored));
     }
 
     private static final class Builder {

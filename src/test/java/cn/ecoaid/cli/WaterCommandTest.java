@@ -219,4 +219,13 @@ class WaterCommandTest {
         cn.ecoaid.water.TaxaTable back = cn.ecoaid.water.TaxaTable.read(TableFiles.read(out), "taxa.csv");
         assertEquals(cn.ecoaid.water.TaxaTable.shipped().taxa(), back.taxa());
     }
+
+    @Test
+    void anUnknownWideColumnIsNamedInAWarning() throws Exception {
+        Path in = dir.resolve("wide.csv");
+        Files.writeString(in, "site,date,DO,总憐\nA,2024-01-01,7,0.1\n");
+        Run r = run("water", "classify", "--input", in.toString(), "--out", dir.resolve("o.csv").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("总憐"), r.err());
+    }
 }

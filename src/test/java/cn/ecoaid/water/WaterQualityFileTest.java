@@ -59,6 +59,10 @@ class WaterQualityFileTest {
         assertEquals(12, s.values().get("chla").value(), 1e-12);
         assertEquals(0.8, s.values().get("SD").value(), 1e-12);
         assertEquals(0.9, s.values().get("TN").value(), 1e-12);
+        assertEquals(List.of(), r.ignoredColumns());
+        WaterQualityFile.Result typo = WaterQualityFile.read(TableFiles.fromCsv("site,date,总憐,DO\nA,2024-01-01,0.1,7\n"),
+                WaterBodyType.RIVER, false);
+        assertEquals(List.of("总憐"), typo.ignoredColumns()); // a misspelt parameter column is named, not silently dropped
         // lake TP 0.03 → class III (0.025 < 0.03 ≤ 0.05)
         SectionResult c = new SectionEvaluator(Gb3838.shipped()).evaluate(s.numbers(BelowDetectionRule.HALF_LIMIT), s.type(), s.target());
         assertEquals(WaterClass.III, c.waterClass());
