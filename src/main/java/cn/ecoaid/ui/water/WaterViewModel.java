@@ -202,7 +202,8 @@ public final class WaterViewModel {
         return Messages.get("water.ui.col." + column);
     }
 
-    record Classified(List<WaterSample> samples, List<List<String>> rows, java.util.Map<String, int[]> byPeriod) {
+    record Classified(List<WaterSample> samples, List<List<String>> rows, java.util.Map<String, int[]> byPeriod,
+            List<String> ignoredColumns) {
     }
 
     private final javafx.collections.ObservableMap<String, int[]> classesByPeriod = FXCollections.observableMap(
@@ -241,12 +242,15 @@ public final class WaterViewModel {
             classRows.setAll(r.rows());
             classesByPeriod.clear();
             classesByPeriod.putAll(r.byPeriod());
-            message.set(Messages.get("water.ui.classified", r.rows().size()));
+            message.set(r.ignoredColumns().isEmpty() ? Messages.get("water.ui.classified", r.rows().size())
+                    : Messages.get("water.ui.classified", r.rows().size()) + " "
+                    + Messages.get("water.cli.ignoredColumns", String.join(", ", r.ignoredColumns())));
         }, e -> message.set(ErrorText.describe(e)));
     }
 
     static Classified classifyFile(Path file, java.util.Map<String, WaterQualityFile.SiteInfo> sites) {
-        List<WaterSample> samples = WaterQualityFile.read(TableFiles.read(file), WaterBodyType.RIVER, false, sites).samples();
+        WaterQualityFile.Result read = WaterQualityFile.read(TableFiles.read(file), WaterBodyType.RIVER, false, sites);
+        List<WaterSample> samples = read.samples();
         SectionEvaluator eval = new SectionEvaluator(Gb3838.shipped());
         TrophicState ts = TrophicState.shipped();
         List<List<String>> rows = new ArrayList<>();
@@ -269,7 +273,7 @@ public final class WaterViewModel {
                     c.attained() == null ? "" : Messages.get(c.attained() ? "water.ui.yes" : "water.ui.no"),
                     c.mainPollutantText(), tli, grade));
         }
-        return new Classified(samples, rows, byPeriod);
+        return new Classified(samples, rows, byPeriod, read.ignoredColumns());
     }
 
     record Indexed(List<BioSample> samples, List<List<String>> rows, List<BioIndices.UnknownTaxon> unknown) {
