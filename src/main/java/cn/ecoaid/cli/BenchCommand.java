@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
             FoundationBench.StartupBench.class,
             InventoryBenchCommand.class,
             AirBenchCommand.class,
-            MapBenchCommand.class
+            MapBenchCommand.class,
+            WaterBenchCommand.class
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
 /** {@code water classify|tli|indices|bibi}: surface-water classes, lake trophic state, biological indices, B-IBI. */
 @Command(name = "water", mixinStandardHelpOptions = true,
         description = "Water ecology: GB 3838-2002 classes, lake TLI, biological indices, B-IBI",
-        subcommands = {WaterCommand.Classify.class, WaterCommand.Tli.class, WaterCommand.Indices.class, WaterCommand.Bibi.class})
+        subcommands = {WaterCommand.Classify.class, WaterCommand.Compare.class, WaterCommand.Tli.class, WaterCommand.Indices.class, WaterCommand.Taxa.class, WaterCommand.Bibi.class})
 public final class WaterCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -78,8 +78,27 @@ public final class WaterCommand implements Runnable {
         @Option(names = "--valid-only", description = "use the valid rows and list the bad ones, instead of stopping")
         boolean validOnly;
 
+        @Option(names = "--sites", description = "sites (CSV/XLSX: code/site and 水体类型, 水质目标, 河流 …) for rows that leave these out")
+        Path sites;
+
         WaterQualityFile.Result read(PrintWriter err) {
-            WaterQualityFile.Result r = WaterQualityFile.read(TableFiles.read(input), WaterBodyType.parse(type), validOnly);
+            Map<String, WaterQualityFile.SiteInfo> info = new LinkedHashMap<>();
+            if (sites != null) {
+                Table st = TableFiles.read(sites);
+                int code = new cn.ecoaid.io.HeaderMap(st.headers()).find(List.of("code", "site", "编码", "站点编码", "断面", "站点"))
+                        .orElse(0);
+                for (Table.Row row : st.rows()) {
+                    Map<String, String> attrs = new LinkedHashMap<>();
+                    for (int i = 0; i < st.headers().size(); i++) {
+                        attrs.put(st.headers().get(i), row.get(i));
+                    }
+                    info.put(row.get(code), WaterQualityFile.SiteInfo.of(attrs));
+                }
+            }
+            WaterQualityFile.Result r = WaterQualityFile.read(TableFiles.read(input), WaterBodyType.parse(type), validOnly, info);
+            if (!r.ignoredColumns().isEmpty()) {
+                err.println(Messages.get("water.cli.ignoredColumns", String.join(", ", r.ignoredColumns())));
+            }
             if (!r.problems().isEmpty()) {
                 err.println(Messages.get("water.cli.skipped", r.problems().size()));
                 Main.printProblems(err, r.problems());
@@ -108,6 +127,9 @@ public final class WaterCommand implements Runnable {
 
         @Option(names = "--summary", description = "evaluation of each river/lake (water body column) over the period (CSV/XLSX)")
         Path summary;
+
+        @Option(names = "--by-period", description = "in --summary, one evaluation per hydrological period (水期 column) as well")
+        boolean byPeriod;
 
         @Override
         public void run() {
@@ -140,7 +162,8 @@ public final class WaterCommand implements Runnable {
 
         private void writeSummary(List<WaterSample> samples, BelowDetectionRule rule, SectionEvaluator eval) {
             Map<String, List<WaterSample>> byBody = new LinkedHashMap<>();
-            samples.forEach(s -> byBody.computeIfAbsent(s.waterBody() + "\u0000" + s.type(), k -> new ArrayList<>()).add(s));
+            samples.forEach(s -> byBody.computeIfAbsent(s.waterBody() + "\u0000" + s.type()
+                    + (byPeriod ? "\u0000" + s.period() : ""), k -> new ArrayList<>()).add(s));
             List<List<String>> rows = new ArrayList<>();
             RiverEvaluation re = new RiverEvaluation(eval);
             for (List<WaterSample> list : byBody.values()) {
@@ -161,15 +184,104 @@ public final class WaterCommand implements Runnable {
                     sections.add(new RiverEvaluation.Section(site, means));
                 });
                 RiverEvaluation.Result res = re.evaluate(sections, list.get(0).type());
-                rows.add(List.of(list.get(0).waterBody(), list.get(0).type().name().toLowerCase(Locale.ROOT),
+                rows.add(List.of(list.get(0).waterBody(), byPeriod ? list.get(0).period() : "",
+                        list.get(0).type().name().toLowerCase(Locale.ROOT),
                         Integer.toString(sections.size()), res.method().name().toLowerCase(Locale.ROOT),
                         res.meanResult() == null ? "" : res.meanResult().waterClass().label(), Messages.get(res.status().key()),
                         num(100 * res.shareIToIII()), num(100 * res.shareWorseThanV()), String.join(";", res.mainPollutants()),
                         res.sections().entrySet().stream().map(e -> e.getKey() + ":" + e.getValue().waterClass().label())
                                 .collect(Collectors.joining(";"))));
             }
-            TableFiles.write(summary, List.of("water_body", "type", "sections", "method", "class", "status", "pct_I_III",
+            TableFiles.write(summary, List.of("water_body", "period", "type", "sections", "method", "class", "status", "pct_I_III",
                     "pct_worse_than_V", "main_pollutants", "section_classes"), rows);
+        }
+    }
+
+    /** The period mean of each site (item → mean over its samples), sites in file order. */
+    static Map<String, Map<String, Double>> siteMeans(List<WaterSample> samples, BelowDetectionRule rule) {
+        Map<String, Map<String, double[]>> sums = new LinkedHashMap<>();
+        for (WaterSample s : samples) {
+            Map<String, double[]> m = sums.computeIfAbsent(s.site(), k -> new LinkedHashMap<>());
+            s.numbers(rule).forEach((k, v) -> {
+                double[] a = m.computeIfAbsent(k, x -> new double[2]);
+                a[0] += v;
+                a[1]++;
+            });
+        }
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        sums.forEach((site, m) -> {
+            Map<String, Double> means = new LinkedHashMap<>();
+            m.forEach((k, a) -> means.put(k, a[0] / a[1]));
+            out.put(site, means);
+        });
+        return out;
+    }
+
+    @Command(name = "compare", mixinStandardHelpOptions = true,
+            description = "Change between two periods (2011 rules): each site's class of its period mean, and the river by class proportions")
+    static final class Compare implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--before", required = true, description = "measurements of the earlier period (CSV/XLSX)")
+        Path before;
+
+        @Option(names = "--after", required = true, description = "measurements of the later period (CSV/XLSX)")
+        Path after;
+
+        @Option(names = "--type", defaultValue = "river", description = "water body when the files have no type column (default: ${DEFAULT-VALUE})")
+        String type;
+
+        @Option(names = "--below-detection", defaultValue = "half", description = "half, limit or zero (default: ${DEFAULT-VALUE})")
+        String belowDetection;
+
+        @Option(names = "--out", required = true, description = "one row per site and one for all sites together (CSV/XLSX)")
+        Path out;
+
+        @Override
+        public void run() {
+            BelowDetectionRule rule = BelowDetectionRule.parse(belowDetection);
+            WaterBodyType t = WaterBodyType.parse(type);
+            List<WaterSample> a = WaterQualityFile.read(TableFiles.read(before), t, false).samples();
+            List<WaterSample> b = WaterQualityFile.read(TableFiles.read(after), t, false).samples();
+            if (a.isEmpty() || b.isEmpty()) {
+                throw new EcoAidException("water.error.noSamples", a.isEmpty() ? before : after);
+            }
+            WaterBodyType bodyType = a.get(0).type();
+            SectionEvaluator eval = new SectionEvaluator(Gb3838.shipped());
+            Map<String, Map<String, Double>> ma = siteMeans(a, rule);
+            Map<String, Map<String, Double>> mb = siteMeans(b, rule);
+            List<List<String>> rows = new ArrayList<>();
+            List<RiverEvaluation.Section> sa = new ArrayList<>();
+            List<RiverEvaluation.Section> sb = new ArrayList<>();
+            for (String site : ma.keySet()) {
+                if (!mb.containsKey(site)) {
+                    continue;
+                }
+                WaterClass ca = eval.evaluate(ma.get(site), bodyType, null).waterClass();
+                WaterClass cb = eval.evaluate(mb.get(site), bodyType, null).waterClass();
+                rows.add(List.of("site", site, ca.label(), cb.label(), "", "", "", "",
+                        Messages.get(cn.ecoaid.water.Trend.ofSection(ca, cb).key())));
+                sa.add(new RiverEvaluation.Section(site, ma.get(site)));
+                sb.add(new RiverEvaluation.Section(site, mb.get(site)));
+            }
+            if (sa.isEmpty()) {
+                throw new EcoAidException("water.error.noCommonSites");
+            }
+            RiverEvaluation re = new RiverEvaluation(eval);
+            RiverEvaluation.Result ra = re.evaluate(sa, bodyType);
+            RiverEvaluation.Result rb = re.evaluate(sb, bodyType);
+            cn.ecoaid.water.Trend trend = ra.method() == RiverEvaluation.Method.CLASS_PROPORTION
+                    ? cn.ecoaid.water.Trend.ofProportions(ra.shareIToIII(), ra.shareWorseThanV(), rb.shareIToIII(), rb.shareWorseThanV())
+                    : cn.ecoaid.water.Trend.ofSection(ra.meanResult().waterClass(), rb.meanResult().waterClass());
+            rows.add(List.of("all", ra.method().name().toLowerCase(Locale.ROOT),
+                    ra.meanResult() == null ? Messages.get(ra.status().key()) : ra.meanResult().waterClass().label(),
+                    rb.meanResult() == null ? Messages.get(rb.status().key()) : rb.meanResult().waterClass().label(),
+                    num(100 * ra.shareIToIII()), num(100 * rb.shareIToIII()), num(100 * ra.shareWorseThanV()),
+                    num(100 * rb.shareWorseThanV()), Messages.get(trend.key())));
+            TableFiles.write(out, List.of("level", "name", "before", "after", "pct_I_III_before", "pct_I_III_after",
+                    "pct_worse_than_V_before", "pct_worse_than_V_after", "trend"), rows);
+            spec.commandLine().getOut().println(Messages.get("water.cli.compared", sa.size(), Messages.get(trend.key()), out));
         }
     }
 
@@ -292,6 +404,27 @@ public final class WaterCommand implements Runnable {
                                 .collect(Collectors.joining(";")))).toList());
             }
             spec.commandLine().getOut().println(Messages.get("water.cli.indices", rows.size(), out, unknown.size()));
+        }
+    }
+
+    @Command(name = "taxa", mixinStandardHelpOptions = true,
+            description = "Write the shipped taxa table (to edit and use with --taxa)")
+    static final class Taxa implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--out", required = true, description = "taxa table (CSV/XLSX)")
+        Path out;
+
+        @Override
+        public void run() {
+            List<List<String>> rows = new ArrayList<>();
+            for (cn.ecoaid.water.Taxon t : TaxaTable.shipped().taxa()) {
+                rows.add(List.of(t.nameZh(), t.latin(), t.rank(), t.family(), t.order(), num(t.tolerance()), t.ffg(),
+                        num(t.bmwp())));
+            }
+            TableFiles.write(out, List.of("name_zh", "latin", "rank", "family", "order", "tolerance", "ffg", "bmwp"), rows);
+            spec.commandLine().getOut().println(Messages.get("water.cli.taxa", rows.size(), out));
         }
     }
 

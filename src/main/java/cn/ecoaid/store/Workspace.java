@@ -160,6 +160,11 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** The backup made when this open migrated an older workspace. */
+    /** Water-ecology surveys, samples and B-IBI models (migration V003__water.sql). */
+    public SqliteWaterRepository water() {
+        return new SqliteWaterRepository(db);
+    }
+
     public Optional<Path> migrationBackup() {
         return backup;
     }

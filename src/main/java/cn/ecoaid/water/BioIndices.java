@@ -1,12 +1,10 @@
 package cn.ecoaid.water;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Diversity and biotic indices of one sample. With p_i = n_i/N over the S taxa with n_i &gt; 0:
@@ -191,7 +189,8 @@ public final class BioIndices {
     }
 
     private static boolean named(Resolved r, String latin, String zh) {
-        Set<String> names = new HashSet<>(List.of(TaxaTable.key(r.name()), TaxaTable.key(r.family())));
-        return names.contains(latin) || names.contains(zh);
+        String n = TaxaTable.key(r.name());
+        String f = TaxaTable.key(r.family());
+        return n.equals(latin) || n.equals(zh) || f.equals(latin) || f.equals(zh);
     }
 }

@@ -16,6 +16,7 @@ public final class Gb3838 {
 
     private final StandardTable table;
     private final List<StandardItem> items;
+    private final java.util.Map<WaterBodyType, List<StandardItem>> evaluation = new java.util.EnumMap<>(WaterBodyType.class);
 
     public Gb3838(StandardTable table) {
         this.table = table;
@@ -47,6 +48,15 @@ public final class Gb3838 {
                     r.get(h.indexOf("water_body")), limits, low, high, "yes".equalsIgnoreCase(r.get(h.indexOf("evaluated")))));
         }
         this.items = Collections.unmodifiableList(list);
+        for (WaterBodyType type : WaterBodyType.values()) {
+            List<StandardItem> eval = new ArrayList<>();
+            for (StandardItem i : items) {
+                if (i.evaluated() && item(i.code(), type).filter(x -> x == i).isPresent()) {
+                    eval.add(i);
+                }
+            }
+            evaluation.put(type, List.copyOf(eval));
+        }
     }
 
     /** The table shipped with the workbench. */
@@ -85,13 +95,7 @@ public final class Gb3838 {
 
     /** The 21 evaluation items of the 2011 rules for a water body, in table order. */
     public List<StandardItem> evaluationItems(WaterBodyType type) {
-        List<StandardItem> out = new ArrayList<>();
-        for (StandardItem i : items) {
-            if (i.evaluated() && item(i.code(), type).filter(x -> x == i).isPresent()) {
-                out.add(i);
-            }
-        }
-        return out;
+        return evaluation.get(type);
     }
 
     /** Class of one value of an item; throws when the item has no class limits for this water body. */

@@ -159,8 +159,12 @@ public final class TaxaTable {
         return List.copyOf(all.subList(0, Math.min(max, all.size())));
     }
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     static String key(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String s = Normalizer.isNormalized(name, Normalizer.Form.NFKC) ? name : Normalizer.normalize(name, Normalizer.Form.NFKC);
+        s = s.strip().toLowerCase(Locale.ROOT);
+        return s.indexOf(' ') < 0 && s.indexOf('\t') < 0 ? s : SPACES.matcher(s).replaceAll(" ");
     }
 
     /** Damerau–Levenshtein distance, optimal-string-alignment variant (adjacent transpositions cost 1). */

@@ -45,14 +45,50 @@ public final class WaterQualityFile {
             DateTimeFormatter.ofPattern("yyyy.M.d"), DateTimeFormatter.ofPattern("yyyyMMdd"),
             DateTimeFormatter.ofPattern("yyyy年M月d日"));
 
-    /** The samples read and the problems found (empty unless {@code keepValid}). */
-    public record Result(List<WaterSample> samples, List<Problem> problems, boolean longForm) {
+    /**
+     * The samples read, the problems found (empty unless {@code keepValid}), and in wide form the headers of columns
+     * that are not a known parameter nor a site column and were therefore not read (shown to the user as a warning).
+     */
+    public record Result(List<WaterSample> samples, List<Problem> problems, boolean longForm, List<String> ignoredColumns) {
     }
 
     private WaterQualityFile() {
     }
 
+    /**
+     * What a workspace site says about itself (its attributes 水体类型/water_body_type, 水质目标/target, 河流/river):
+     * used for rows of that site that do not say it themselves. Any field may be null.
+     */
+    public record SiteInfo(WaterBodyType type, WaterClass target, String waterBody) {
+        /** Reads the attributes of a site (keys compared like column headers, Chinese or English); bad values are ignored. */
+        public static SiteInfo of(Map<String, String> attributes) {
+            HeaderMap h = new HeaderMap(List.copyOf(attributes.keySet()));
+            List<String> keys = List.copyOf(attributes.keySet());
+            WaterBodyType type = h.find(TYPE).map(i -> {
+                try {
+                    return WaterBodyType.parse(attributes.get(keys.get(i)));
+                } catch (cn.ecoaid.domain.EcoAidException e) {
+                    return null;
+                }
+            }).orElse(null);
+            WaterClass target = h.find(TARGET).map(i -> {
+                try {
+                    return WaterClass.parse(attributes.get(keys.get(i)));
+                } catch (cn.ecoaid.domain.EcoAidException e) {
+                    return null;
+                }
+            }).orElse(null);
+            String body = h.find(WATER_BODY).map(i -> attributes.get(keys.get(i))).orElse(null);
+            return new SiteInfo(type, target, body);
+        }
+    }
+
     public static Result read(Table t, WaterBodyType defaultType, boolean keepValid) {
+        return read(t, defaultType, keepValid, Map.of());
+    }
+
+    /** As {@link #read(Table, WaterBodyType, boolean)}, with what the workspace knows of each site (by site code). */
+    public static Result read(Table t, WaterBodyType defaultType, boolean keepValid, Map<String, SiteInfo> sites) {
         HeaderMap h = new HeaderMap(t.headers());
         List<Problem> problems = new ArrayList<>();
         Optional<Integer> site = h.find(SITE);
@@ -74,14 +110,19 @@ public final class WaterQualityFile {
         int periodCol = h.find(PERIOD).orElse(-1);
         // wide form: parameter columns
         Map<Integer, String> wide = new LinkedHashMap<>();
+        List<String> ignored = new ArrayList<>();
         if (!longForm) {
             List<Integer> reserved = List.of(site.get(), date.get(), unitCol, flagCol, dlCol, typeCol, targetCol, bodyCol, periodCol);
             for (int i = 0; i < t.headers().size(); i++) {
                 if (reserved.contains(i)) {
                     continue;
                 }
-                int col = i;
-                WaterParameters.code(t.headers().get(i)).ifPresent(c -> wide.put(col, c));
+                Optional<String> code = WaterParameters.code(t.headers().get(i));
+                if (code.isPresent()) {
+                    wide.put(i, code.get());
+                } else if (!t.headers().get(i).isBlank()) {
+                    ignored.add(t.headers().get(i));
+                }
             }
             if (wide.isEmpty()) {
                 problems.add(Problem.of(1, "", "water.import.noParameters"));
@@ -102,7 +143,8 @@ public final class WaterQualityFile {
             if (d == null) {
                 problems.add(Problem.of(r.number(), h.header(date.get()), "water.import.badDate", r.get(date.get())));
             }
-            WaterBodyType type = defaultType;
+            SiteInfo info = sites.get(siteName);
+            WaterBodyType type = info != null && info.type() != null ? info.type() : defaultType;
             if (typeCol >= 0 && !r.get(typeCol).isEmpty()) {
                 try {
                     type = WaterBodyType.parse(r.get(typeCol));
@@ -110,7 +152,7 @@ public final class WaterQualityFile {
                     problems.add(Problem.of(r.number(), h.header(typeCol), "water.import.badWaterBody", r.get(typeCol)));
                 }
             }
-            WaterClass target = null;
+            WaterClass target = info == null ? null : info.target();
             if (targetCol >= 0 && !r.get(targetCol).isEmpty()) {
                 try {
                     target = WaterClass.parse(r.get(targetCol));
@@ -148,6 +190,9 @@ public final class WaterQualityFile {
             }
             String key = siteName + "\u0000" + d;
             Builder b = samples.computeIfAbsent(key, k -> new Builder(siteName, d));
+            if (b.body.isEmpty() && info != null && info.waterBody() != null) {
+                b.body = info.waterBody();
+            }
             b.type = type;
             b.target = target != null ? target : b.target;
             if (bodyCol >= 0 && !r.get(bodyCol).isEmpty()) {
@@ -170,7 +215,7 @@ public final class WaterQualityFile {
         }
         List<WaterSample> out = samples.values().stream()
                 .map(b -> new WaterSample(b.site, b.date, b.type, b.target, b.body, b.period, b.values)).toList();
-        return new Result(out, problems, longForm);
+        return new Result(out, problems, longForm, List.copyOf(ignored));
     }
 
     private static final class Builder {

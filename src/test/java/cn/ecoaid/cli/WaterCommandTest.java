@@ -69,6 +69,19 @@ class WaterCommandTest {
         assertEquals("class_proportion", cell(s, "method", 0));
         assertEquals("6", cell(s, "sections", 0));
         assertEquals(18, TableFiles.read(out).rows().size());
+        Path perPeriod = dir.resolve("p.csv");
+        assertEquals(0, run("water", "classify", "--input", EX + "wq-river-season.csv", "--out", out.toString(), "--summary",
+                perPeriod.toString(), "--by-period").status());
+        Table p = TableFiles.read(perPeriod);
+        assertEquals(3, p.rows().size());
+        Table c = TableFiles.read(out);
+        for (Table.Row row : p.rows()) {
+            // each period has one sample per section, so its section classes are that period's classes
+            String period = row.get(p.headers().indexOf("period"));
+            String expected = c.rows().stream().filter(x -> x.get(c.headers().indexOf("period")).equals(period))
+                    .map(x -> x.get(0) + ":" + x.get(c.headers().indexOf("class"))).collect(java.util.stream.Collectors.joining(";"));
+            assertEquals(expected, row.get(p.headers().indexOf("section_classes")));
+        }
     }
 
     @Test
@@ -159,5 +172,60 @@ class WaterCommandTest {
         assertEquals(0, r.status(), r.err());
         // same data as BibiBuilderTest: reference P25 = 1.424895
         assertEquals(1.424895, BibiJson.load(model).p25(), 1e-6);
+    }
+
+    @Test
+    void comparesTwoPeriodsBySiteAndByClassProportions() throws Exception {
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv");
+        // before: NH3-N 0.4 II, 0.9 III, 1.4 IV, 2.5 劣V, 3.5 劣V → I–III 40 %, 劣V 40 %
+        Files.writeString(a, "site,date,NH3-N\nA,2024-01-10,0.4\nB,2024-01-10,0.9\nC,2024-01-10,1.4\nD,2024-01-10,2.5\n"
+                + "E,2024-01-10,3.5\n");
+        // after: 0.4 II, 0.9 III, 0.9 III, 1.4 IV, 2.5 劣V → 60 %, 20 %: ΔG +20, ΔD −20 → markedly better
+        Files.writeString(b, "site,date,NH3-N\nA,2025-01-10,0.4\nB,2025-01-10,0.9\nC,2025-01-10,0.9\nD,2025-01-10,1.4\n"
+                + "E,2025-01-10,2.5\n");
+        Path out = dir.resolve("trend.csv");
+        Run r = run("water", "compare", "--before", a.toString(), "--after", b.toString(), "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        Table t = TableFiles.read(out);
+        assertEquals("Slightly better", cell(t, "trend", 2)); // C: IV → III
+        assertEquals("IV", cell(t, "before", 2));
+        assertEquals("No marked change", cell(t, "trend", 4)); // E: 劣V → 劣V
+        assertEquals("all", cell(t, "level", 5));
+        assertEquals("40", cell(t, "pct_I_III_before", 5));
+        assertEquals("60", cell(t, "pct_I_III_after", 5));
+        assertEquals("Markedly better", cell(t, "trend", 5));
+    }
+
+    @Test
+    void aSitesFileGivesTypeAndTargetToRowsWithout() throws Exception {
+        Path sites = dir.resolve("sites.csv");
+        Files.writeString(sites, "code,name,水体类型,水质目标\nL1,东湖1号,湖库,II\n");
+        Path in = dir.resolve("wq.csv");
+        Files.writeString(in, "site,date,TP\nL1,2024-07-01,0.03\nR1,2024-07-01,0.03\n");
+        Path out = dir.resolve("c.csv");
+        Run r = run("water", "classify", "--input", in.toString(), "--sites", sites.toString(), "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        Table t = TableFiles.read(out);
+        assertEquals("III", cell(t, "class", 0)); // lake TP limits
+        assertEquals("no", cell(t, "attained", 0));
+        assertEquals("II", cell(t, "class", 1)); // river, no site entry
+    }
+
+    @Test
+    void theWrittenTaxaTableReadsBackAsTheSameTable() {
+        Path out = dir.resolve("taxa.csv");
+        assertEquals(0, run("water", "taxa", "--out", out.toString()).status());
+        cn.ecoaid.water.TaxaTable back = cn.ecoaid.water.TaxaTable.read(TableFiles.read(out), "taxa.csv");
+        assertEquals(cn.ecoaid.water.TaxaTable.shipped().taxa(), back.taxa());
+    }
+
+    @Test
+    void anUnknownWideColumnIsNamedInAWarning() throws Exception {
+        Path in = dir.resolve("wide.csv");
+        Files.writeString(in, "site,date,DO,总憐\nA,2024-01-01,7,0.1\n");
+        Run r = run("water", "classify", "--input", in.toString(), "--out", dir.resolve("o.csv").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("总憐"), r.err());
     }
 }

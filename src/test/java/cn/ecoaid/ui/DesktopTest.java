@@ -105,8 +105,8 @@ class DesktopTest extends ApplicationTest {
     @Test
     void plannedCapabilitiesDescribeWhatTheyWillDo() {
         interact(() -> shell.showWorkspace(TestWorkspaces.create(dir.resolve("plan-" + System.nanoTime()))));
-        clickOn("#nav-water");
+        clickOn("#nav-solution");
         String body = lookup("#plan-body").queryAs(Label.class).getText();
-        assertTrue(body.contains("GB 3838-2002"), body);
+        assertTrue(body.contains("Word"), body);
     }
 }

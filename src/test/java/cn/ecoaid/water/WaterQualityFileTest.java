@@ -9,6 +9,7 @@ import cn.ecoaid.domain.Problem;
 import cn.ecoaid.io.TableFiles;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WaterQualityFileTest {
@@ -58,6 +59,10 @@ class WaterQualityFileTest {
         assertEquals(12, s.values().get("chla").value(), 1e-12);
         assertEquals(0.8, s.values().get("SD").value(), 1e-12);
         assertEquals(0.9, s.values().get("TN").value(), 1e-12);
+        assertEquals(List.of(), r.ignoredColumns());
+        WaterQualityFile.Result typo = WaterQualityFile.read(TableFiles.fromCsv("site,date,总憐,DO\nA,2024-01-01,0.1,7\n"),
+                WaterBodyType.RIVER, false);
+        assertEquals(List.of("总憐"), typo.ignoredColumns()); // a misspelt parameter column is named, not silently dropped
         // lake TP 0.03 → class III (0.025 < 0.03 ≤ 0.05)
         SectionResult c = new SectionEvaluator(Gb3838.shipped()).evaluate(s.numbers(BelowDetectionRule.HALF_LIMIT), s.type(), s.target());
         assertEquals(WaterClass.III, c.waterClass());
@@ -87,5 +92,37 @@ class WaterQualityFileTest {
         assertEquals(1, valid.samples().size());
         assertEquals(0.5, valid.samples().get(0).values().get("NH3-N").value(), 0);
         assertEquals(5, valid.problems().size());
+    }
+
+    @Test
+    void siteAttributesFillInWhatTheFileLeavesOut() {
+        String csv = """
+                site,date,TP,水质目标
+                L1,2024-07-01,0.03,
+                L2,2024-07-01,0.03,III
+                """;
+        var info = Map.of("L1", WaterQualityFile.SiteInfo.of(Map.of("水体类型", "湖库", "水质目标", "II", "河流", "东湖")),
+                "L2", WaterQualityFile.SiteInfo.of(Map.of("water_body_type", "lake", "target", "I")));
+        WaterQualityFile.Result r = WaterQualityFile.read(TableFiles.fromCsv(csv), WaterBodyType.RIVER, false, info);
+        WaterSample l1 = r.samples().get(0);
+        assertEquals(WaterBodyType.LAKE, l1.type());
+        assertEquals(WaterClass.II, l1.target());
+        assertEquals("东湖", l1.waterBody());
+        assertEquals(WaterClass.III, r.samples().get(1).target()); // the file's own value wins
+        // TP 0.03 is class II in a river but III in a lake
+        assertEquals(WaterClass.III, new SectionEvaluator(Gb3838.shipped()).evaluate(l1.numbers(BelowDetectionRule.HALF_LIMIT),
+                l1.type(), l1.target()).waterClass());
+    }
+
+    @Test
+    void readsAnExcelFileLikeItsCsv(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path xlsx = dir.resolve("wq.xlsx");
+        TableFiles.write(xlsx, List.of("断面", "日期", "溶解氧", "氨氮(µg/L)", "总磷"),
+                List.of(List.of("S1", "2024-05-10", "6.5", "750", "<0.01")));
+        WaterSample s = WaterQualityFile.read(TableFiles.read(xlsx), WaterBodyType.RIVER, false).samples().get(0);
+        assertEquals(6.5, s.values().get("DO").value(), 1e-12);
+        assertEquals(0.75, s.values().get("NH3-N").value(), 1e-12);
+        assertEquals(Measured.belowLimit(0.01), s.values().get("TP"));
+        assertEquals(LocalDate.of(2024, 5, 10), s.date());
     }
 }

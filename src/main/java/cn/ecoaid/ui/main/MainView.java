@@ -160,6 +160,7 @@ public final class MainView {
                 yield new cn.ecoaid.ui.air.AirView(air).root();
             }
             case MAP -> new cn.ecoaid.ui.map.MapView(new cn.ecoaid.ui.map.MapViewModel(vm.workspace(), vm.executor())).root();
+            case WATER -> new cn.ecoaid.ui.water.WaterView(new cn.ecoaid.ui.water.WaterViewModel(vm.executor(), vm.workspace().water(), vm.workspace().sites())).root();
             default -> new PlannedCapabilityView(section.name()).root();
         };
         VBox holder = new VBox(page);
