@@ -16,6 +16,11 @@ import cn.ecoaid.map.LayerFiles;
 import cn.ecoaid.map.MapStyles;
 import cn.ecoaid.store.SqliteLayerRepository;
 import cn.ecoaid.store.Workspace;
+import cn.ecoaid.water.BioFile;
+import cn.ecoaid.water.BioSample;
+import cn.ecoaid.water.WaterBodyType;
+import cn.ecoaid.water.WaterQualityFile;
+import cn.ecoaid.water.WaterSample;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -66,7 +71,7 @@ public final class SampleProject {
         }
         Workspace ws = Workspace.create(file, project(), clock, author);
         try {
-            int steps = 4;
+            int steps = 6;
             progress.progress(0, steps);
             progress.checkCancelled();
             new SiteImport(ws.sites()).importTable(TableFiles.read(extract("sites.csv", tmp)), false);
@@ -90,14 +95,59 @@ public final class SampleProject {
             addLayer(ws, extract("map/water.geojson", tmp), "水系",
                     "{\"fill\": \"#9ecae1\", \"stroke\": \"#3182bd\", \"strokeWidth\": 2.0, \"label\": \"name\"}");
             progress.progress(4, steps);
+            progress.checkCancelled();
+            addWaterSurvey(ws, tmp);
+            progress.progress(5, steps);
+            copyFilesBeside(file);
+            progress.progress(6, steps);
             LOG.info("sample project created in {}", file);
             return ws;
         } catch (RuntimeException e) {
             ws.close();
             deleteQuietly(file);
+            if (Files.isDirectory(filesFolder(file))) {
+                deleteTree(filesFolder(file));
+            }
             throw e;
         } finally {
             deleteTree(tmp);
+        }
+    }
+
+    /** The season of river and lake data and the benthic survey, kept as one survey of the workspace. */
+    private static void addWaterSurvey(Workspace ws, Path tmp) {
+        java.util.Map<String, WaterQualityFile.SiteInfo> info = new java.util.HashMap<>();
+        ws.sites().list().forEach(site -> info.put(site.code(), WaterQualityFile.SiteInfo.of(site.attributes())));
+        java.util.List<WaterSample> samples = new java.util.ArrayList<>();
+        samples.addAll(WaterQualityFile.read(TableFiles.read(extract("water/wq-river-season.csv", tmp)), WaterBodyType.RIVER,
+                false, info).samples());
+        samples.addAll(WaterQualityFile.read(TableFiles.read(extract("water/wq-lake-season.csv", tmp)), WaterBodyType.LAKE,
+                false, info).samples());
+        java.util.List<BioSample> bio = BioFile.read(TableFiles.read(extract("water/benthic-survey.csv", tmp)));
+        String survey = ws.water().createSurvey("2026年清水河—镜湖水生态调查", "2026", "示例数据（虚构）").id();
+        ws.water().addSamples(survey, samples);
+        ws.water().addBioSamples(survey, bio);
+    }
+
+    /** All sample input files, in a folder beside the workspace, for the user guide's exercises (file dialogs). */
+    public static Path filesFolder(Path workspace) {
+        String name = workspace.getFileName().toString().replaceFirst("\\.ecoaid$", "");
+        return workspace.resolveSibling(name + "-示例数据");
+    }
+
+    private static void copyFilesBeside(Path workspace) {
+        Path dir = filesFolder(workspace);
+        try (InputStream in = SampleProject.class.getResourceAsStream(ROOT + "files.txt")) {
+            if (in == null) {
+                throw new EcoAidException("sample.error.missing", "files.txt");
+            }
+            for (String name : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+                if (!name.isBlank()) {
+                    extract(name.strip(), dir);
+                }
+            }
+        } catch (IOException e) {
+            throw new EcoAidException(e, "sample.error.create", workspace, e.getMessage());
         }
     }
 

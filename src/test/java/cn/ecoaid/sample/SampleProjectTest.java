@@ -38,8 +38,16 @@ class SampleProjectTest {
             var layers = cn.ecoaid.store.SqliteLayerRepository.of(ws).list();
             assertEquals(java.util.List.of("区县界", "水系"), layers.stream().map(l -> l.name()).toList());
             assertEquals(4, layers.get(0).featureCount());
+            var surveys = ws.water().surveys();
+            assertEquals(1, surveys.size());
+            // 6 river sections × 3 periods, 3 lake points × 3 periods (the example season), and 12 benthic samples
+            assertEquals(27, ws.water().samples(surveys.get(0).id()).size());
+            assertEquals(12, ws.water().bioSamples(surveys.get(0).id()).size());
             assertEquals("ok", ws.integrityCheck());
         }
+        // the input files are beside the workspace for the guide's exercises
+        assertTrue(Files.isRegularFile(SampleProject.filesFolder(file).resolve("air/hourly-2025-2026.csv")));
+        assertTrue(Files.isRegularFile(SampleProject.filesFolder(file).resolve("pmf/pm25-conc.csv")));
         // the kept inventory computes from the workspace like the files it came from
         Path fromWs = dir.resolve("ws.csv");
         Path fromFiles = dir.resolve("files.csv");

@@ -37,6 +37,7 @@ public final class MainView {
     private final OverviewViewModel overview;
     private final InventoryViewModel inventory;
     private final cn.ecoaid.ui.air.AirViewModel air;
+    private final cn.ecoaid.ui.water.WaterViewModel water;
 
     public MainView(MainViewModel vm, Runnable onPreferences, Runnable onClose) {
         this.vm = vm;
@@ -47,11 +48,16 @@ public final class MainView {
         this.inventory = new InventoryViewModel(vm.workspace().inventories(),
                 cn.ecoaid.store.SqliteLayerRepository.of(vm.workspace()), vm.executor());
         this.air = new cn.ecoaid.ui.air.AirViewModel(vm.executor(), vm.workspace().air());
+        this.water = new cn.ecoaid.ui.water.WaterViewModel(vm.executor(), vm.workspace().water(), vm.workspace().sites());
         build();
     }
 
     public cn.ecoaid.ui.air.AirViewModel airViewModel() {
         return air;
+    }
+
+    public cn.ecoaid.ui.water.WaterViewModel waterViewModel() {
+        return water;
     }
 
     public Parent root() {
@@ -160,7 +166,10 @@ public final class MainView {
                 yield new cn.ecoaid.ui.air.AirView(air).root();
             }
             case MAP -> new cn.ecoaid.ui.map.MapView(new cn.ecoaid.ui.map.MapViewModel(vm.workspace(), vm.executor())).root();
-            case WATER -> new cn.ecoaid.ui.water.WaterView(new cn.ecoaid.ui.water.WaterViewModel(vm.executor(), vm.workspace().water(), vm.workspace().sites())).root();
+            case WATER -> {
+                water.loadStored();
+                yield new cn.ecoaid.ui.water.WaterView(water).root();
+            }
             default -> new PlannedCapabilityView(section.name()).root();
         };
         VBox holder = new VBox(page);

@@ -250,7 +250,10 @@ public final class WaterViewModel {
 
     static Classified classifyFile(Path file, java.util.Map<String, WaterQualityFile.SiteInfo> sites) {
         WaterQualityFile.Result read = WaterQualityFile.read(TableFiles.read(file), WaterBodyType.RIVER, false, sites);
-        List<WaterSample> samples = read.samples();
+        return classifySamples(read.samples(), read.ignoredColumns());
+    }
+
+    static Classified classifySamples(List<WaterSample> samples, List<String> ignoredColumns) {
         SectionEvaluator eval = new SectionEvaluator(Gb3838.shipped());
         TrophicState ts = TrophicState.shipped();
         List<List<String>> rows = new ArrayList<>();
@@ -273,7 +276,7 @@ public final class WaterViewModel {
                     c.attained() == null ? "" : Messages.get(c.attained() ? "water.ui.yes" : "water.ui.no"),
                     c.mainPollutantText(), tli, grade));
         }
-        return new Classified(samples, rows, byPeriod, read.ignoredColumns());
+        return new Classified(samples, rows, byPeriod, ignoredColumns);
     }
 
     record Indexed(List<BioSample> samples, List<List<String>> rows, List<BioIndices.UnknownTaxon> unknown) {
@@ -304,6 +307,10 @@ public final class WaterViewModel {
     static Indexed indexFile(Path file, Path taxaFile) {
         List<BioSample> samples = BioFile.read(TableFiles.read(file));
         TaxaTable table = taxaFile == null ? TaxaTable.shipped() : TaxaTable.read(TableFiles.read(taxaFile), taxaFile.getFileName().toString());
+        return indexSamples(samples, table);
+    }
+
+    static Indexed indexSamples(List<BioSample> samples, TaxaTable table) {
         BioIndices ix = new BioIndices(table);
         Grading shannon = Grading.load(Grading.SHANNON);
         Grading hbi = Grading.load(Grading.HILSENHOFF);
@@ -321,6 +328,43 @@ public final class WaterViewModel {
                     num(r.get("aspt"))));
         }
         return new Indexed(samples, rows, unknown);
+    }
+
+    /** Names of the surveys kept in the workspace, newest last; the page shows the newest when opened. */
+    record Stored(String survey, Classified classes, Indexed indices) {
+    }
+
+    /** Shows the newest survey kept in the workspace (classes and indices), so that the page has it when reopened. */
+    public void loadStored() {
+        if (repository == null || !lastSamples.isEmpty() || !lastBio.isEmpty()) {
+            return;
+        }
+        executor.run(Messages.get("water.ui.loadingStored"), progress -> {
+            List<SqliteWaterRepository.Survey> surveys = repository.surveys();
+            if (surveys.isEmpty()) {
+                return null;
+            }
+            SqliteWaterRepository.Survey last = surveys.get(surveys.size() - 1);
+            List<WaterSample> samples = repository.samples(last.id());
+            List<BioSample> bio = repository.bioSamples(last.id());
+            return new Stored(last.name(), samples.isEmpty() ? null : classifySamples(samples, List.of()),
+                    bio.isEmpty() ? null : indexSamples(bio, TaxaTable.shipped()));
+        }, r -> {
+            if (r == null) {
+                return;
+            }
+            if (r.classes() != null) {
+                lastSamples = r.classes().samples();
+                classRows.setAll(r.classes().rows());
+                classesByPeriod.clear();
+                classesByPeriod.putAll(r.classes().byPeriod());
+            }
+            if (r.indices() != null) {
+                lastBio = r.indices().samples();
+                indexRows.setAll(r.indices().rows());
+            }
+            message.set(Messages.get("water.ui.fromWorkspace", r.survey(), lastSamples.size(), lastBio.size()));
+        }, e -> message.set(ErrorText.describe(e)));
     }
 
     /** Saves the last imported measurements and biological samples in the workspace as one survey. */
