@@ -141,6 +141,11 @@ public final class Workspace implements AutoCloseable {
         return outbox;
     }
 
+    /** Solution packages (一市一策), their measures, roadmap, tracking and frozen versions. */
+    public cn.ecoaid.solution.SolutionRepository solutions() {
+        return new SqliteSolutionRepository(db);
+    }
+
     /** The backup made when this open migrated an older workspace. */
     public Optional<Path> migrationBackup() {
         return backup;
