@@ -47,7 +47,7 @@ public interface SolutionRepository {
     /** Tracking records by indicator, then date. */
     List<TrackingRecord> tracking(String packageId);
 
-    /** Stores a frozen version; its number must be the next one for the package. */
+    /** Stores a frozen version; its number must exceed every stored version's number of the package. */
     void addVersion(FrozenVersion v);
 
     /** Versions of a package by number. */

@@ -206,6 +206,7 @@ public final class SqliteSolutionRepository implements SolutionRepository {
         requirePackage(v.packageId());
         db.write(c -> {
             int next = 1;
+            // Numbers only grow; an imported version may start above 1.
             try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(number), 0) + 1 FROM solution_version WHERE package_id = ?")) {
                 ps.setString(1, v.packageId());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -214,7 +215,7 @@ public final class SqliteSolutionRepository implements SolutionRepository {
                     }
                 }
             }
-            if (v.number() != next) {
+            if (v.number() < next) {
                 throw new EcoAidException("solution.error.versionNumber", v.number(), next);
             }
             ObjectNode records = CanonicalJson.object();

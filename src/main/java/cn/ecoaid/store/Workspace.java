@@ -146,6 +146,11 @@ public final class Workspace implements AutoCloseable {
         return new SqliteSolutionRepository(db);
     }
 
+    /** Files (images, attachments) of solution packages, kept as attachments owned by the package. */
+    public cn.ecoaid.solution.PackageFiles solutionFiles() {
+        return new AttachmentPackageFiles(db, attachments);
+    }
+
     /** The backup made when this open migrated an older workspace. */
     public Optional<Path> migrationBackup() {
         return backup;

@@ -138,8 +138,8 @@ public final class InMemorySolutionRepository implements SolutionRepository {
     @Override
     public void addVersion(FrozenVersion v) {
         requirePackage(v.packageId());
-        int next = versions(v.packageId()).size() + 1;
-        if (v.number() != next) {
+        int next = versions(v.packageId()).stream().mapToInt(FrozenVersion::number).max().orElse(0) + 1;
+        if (v.number() < next) {
             throw new EcoAidException("solution.error.versionNumber", v.number(), next);
         }
         versions.add(v);

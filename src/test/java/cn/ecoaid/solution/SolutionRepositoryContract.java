@@ -112,15 +112,17 @@ public abstract class SolutionRepositoryContract {
     }
 
     @Test
-    void versionsAreNumberedConsecutively() {
+    void versionNumbersOnlyGrow() {
         SolutionPackage p = cityPackage();
         repo.addPackage(p);
         FrozenVersion v1 = new FrozenVersion(Ids.newId(), p.id(), 1, "2026-11-28T08:00:00Z", "{}", "c2ln",
                 Map.of("records/package.json", "{\"id\":1}"));
         repo.addVersion(v1);
         assertThrows(EcoAidException.class, () -> repo.addVersion(
-                new FrozenVersion(Ids.newId(), p.id(), 3, "2026-11-28T08:00:00Z", "{}", "c2ln", Map.of())));
-        assertEquals(List.of(v1), repo.versions(p.id()));
+                new FrozenVersion(Ids.newId(), p.id(), 1, "2026-11-28T08:00:00Z", "{}", "c2ln", Map.of())));
+        FrozenVersion v3 = new FrozenVersion(Ids.newId(), p.id(), 3, "2026-11-29T08:00:00Z", "{}", "c2ln", Map.of());
+        repo.addVersion(v3);
+        assertEquals(List.of(v1, v3), repo.versions(p.id()));
         assertTrue(repo.versions(Ids.newId()).isEmpty());
     }
 }
