@@ -166,7 +166,17 @@ public final class Charts {
         r.setSeriesPaint(0, PALETTE[0]);
         r.setSeriesStroke(0, new BasicStroke(2f));
         plot.setRenderer(r);
-        ((DateAxis) plot.getDomainAxis()).setTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC));
+        DateAxis axis = (DateAxis) plot.getDomainAxis();
+        axis.setTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC));
+        java.text.SimpleDateFormat ym = new java.text.SimpleDateFormat("yyyy-MM", java.util.Locale.ROOT);
+        ym.setTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC));
+        axis.setDateFormatOverride(ym);
+        LocalDate firstDay = records.stream().map(TrackingRecord::date).min(LocalDate::compareTo).orElse(LocalDate.now());
+        LocalDate lastDay = records.stream().map(TrackingRecord::date).max(LocalDate::compareTo).orElse(firstDay);
+        long months = java.time.temporal.ChronoUnit.MONTHS.between(firstDay, lastDay);
+        int pad = months < 2 ? 75 : 20;
+        axis.setRange(date(firstDay.minusDays(pad)), date(lastDay.plusDays(pad)));
+        axis.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, (int) Math.max(1, (months + 5) / 6)), false, false);
         for (Milestone m : milestones) {
             ValueMarker marker = new ValueMarker(m.target(), PALETTE[1], new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));

@@ -67,6 +67,7 @@ public final class DocxReport {
     static final int A4_H = 16838;
     /** Text width (A4 minus 2 × 2.8 cm margins) in points, for images. */
     static final double TEXT_WIDTH_PT = 595.3 - 2 * 79.4;
+    static final int TEXT_WIDTH_TWIPS = A4_W - 2 * 1588;
 
     private final Messages msg;
     private XWPFDocument doc;
@@ -222,6 +223,7 @@ public final class DocxReport {
         XWPFRun begin = p.createRun();
         begin.getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
         XWPFRun instr = p.createRun();
+        font(instr, BODY_FONT, 9, false);
         var t = instr.getCTR().addNewInstrText();
         t.setStringValue(" " + instruction + " ");
         t.setSpace(org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute.Space.PRESERVE);
@@ -298,6 +300,7 @@ public final class DocxReport {
         XWPFRun begin = first.createRun();
         begin.getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
         XWPFRun instr = first.createRun();
+        font(instr, BODY_FONT, 12, false);
         var t = instr.getCTR().addNewInstrText();
         t.setStringValue(" TOC \\o \"1-2\" \\h \\z \\u ");
         t.setSpace(org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute.Space.PRESERVE);
@@ -355,7 +358,7 @@ public final class DocxReport {
             cost += m.cost() == null ? 0 : m.cost();
         }
         rows.add(List.of("", msg.text("solution.report.total"), "", "", "", "", cost, reductions(d.totalReductions()), ""));
-        table(msg.text("solution.report.measureTable"), headers, rows, new int[] {5, 24, 9, 9, 14, 14, 9, 16, 8});
+        table(msg.text("solution.report.measureTable"), headers, rows, new int[] {5, 20, 9, 8, 13, 15, 9, 14, 7});
         int h3 = 0;
         for (MeasureType type : MeasureType.values()) {
             List<Measure> ofType = d.measures().stream().filter(m -> m.type() == type).toList();
@@ -518,16 +521,29 @@ public final class DocxReport {
     void table(String title, List<String> headers, List<List<Object>> rows, int[] widths) {
         caption(msg.text("solution.report.tableCaption", chapter, ++table, title));
         XWPFTable t = doc.createTable(rows.size() + 1, headers.size());
-        t.setWidth("100%");
         t.setTableAlignment(TableRowAlign.CENTER);
         int total = java.util.Arrays.stream(widths).sum();
+        int[] twips = new int[headers.size()];
+        for (int c = 0; c < twips.length; c++) {
+            twips[c] = TEXT_WIDTH_TWIPS * widths[c] / total;
+        }
+        t.setWidth(Integer.toString(TEXT_WIDTH_TWIPS));
+        // LibreOffice lays tables out by the grid, Word by the cell widths: set both.
+        var grid = t.getCTTbl().getTblGrid() == null ? t.getCTTbl().addNewTblGrid() : t.getCTTbl().getTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (int w : twips) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(w));
+        }
+        t.getCTTbl().getTblPr().addNewTblLayout().setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType.FIXED);
         XWPFTableRow head = t.getRow(0);
         head.setRepeatHeader(true);
         head.setCantSplitRow(true);
         for (int c = 0; c < headers.size(); c++) {
             XWPFTableCell cell = head.getCell(c);
             cell.setColor("D9E2F3");
-            cell.setWidth(String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * widths[c] / total));
+            cell.setWidth(Integer.toString(twips[c]));
             cellText(cell, headers.get(c), HEADING_FONT, true, ParagraphAlignment.CENTER);
         }
         for (int r = 0; r < rows.size(); r++) {
@@ -537,6 +553,7 @@ public final class DocxReport {
             for (int c = 0; c < headers.size(); c++) {
                 Object v = c < values.size() ? values.get(c) : null;
                 boolean number = v instanceof Number;
+                row.getCell(c).setWidth(Integer.toString(twips[c]));
                 cellText(row.getCell(c), format(v), BODY_FONT, false, number ? ParagraphAlignment.RIGHT : ParagraphAlignment.LEFT);
             }
         }
@@ -558,7 +575,7 @@ public final class DocxReport {
         p.setAlignment(align);
         p.setSpacingAfter(0);
         p.setSpacingBefore(0);
-        run(p, text, font, 10.5, bold);
+        run(p, text, font, 9, bold);
     }
 
     /** A chart as a PNG image, full text width, captioned below. */
