@@ -20,8 +20,6 @@ import cn.ecoaid.solution.Provenance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,8 +76,7 @@ public final class InventoryTotalsBlockSource implements BlockSource {
             row.add(round(r.generatedKg() / 1000));
             rows.add(row);
         }
-        String run = Messages.get("solution.block.inventory.run", Instant.now(context.clock()).truncatedTo(ChronoUnit.SECONDS),
-                activities.size(), count[0]);
+        String run = Messages.get("solution.block.inventory.run", activities.size(), count[0]);
         return new Block(ID, Messages.get("solution.block.inventory.title"), headers, rows, ref.chart(),
                 new Provenance(run, STANDARD, Messages.get("solution.block.inventory.data", path.getFileName(), sha.substring(0, 12))));
     }

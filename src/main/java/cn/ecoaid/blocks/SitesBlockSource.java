@@ -8,8 +8,6 @@ import cn.ecoaid.solution.Block;
 import cn.ecoaid.solution.BlockRef;
 import cn.ecoaid.solution.BlockSource;
 import cn.ecoaid.solution.Provenance;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +51,7 @@ public final class SitesBlockSource implements BlockSource {
         return new Block(ID, title, List.of(Messages.get("solution.block.sites.code"), Messages.get("solution.block.sites.name"),
                 Messages.get("solution.block.sites.type"), Messages.get("solution.block.sites.lon"),
                 Messages.get("solution.block.sites.lat"), Messages.get("solution.block.sites.admin")), rows, false,
-                new Provenance(Messages.get("solution.block.sites.run", Instant.now(context.clock()).truncatedTo(ChronoUnit.SECONDS)),
+                new Provenance(Messages.get("solution.block.sites.run"),
                         "", Messages.get("solution.block.sites.data", rows.size())));
     }
 }
