@@ -499,11 +499,11 @@ public final class DocxReport {
     }
 
     private void block(Block b) {
-        if (!b.rows().isEmpty()) {
+        if (!b.rows().isEmpty() && b.table()) {
             int[] widths = new int[b.headers().size()];
             java.util.Arrays.fill(widths, 1);
             table(b.title(), b.headers(), b.rows(), widths);
-        } else {
+        } else if (b.rows().isEmpty()) {
             body(msg.text("solution.report.emptyBlock"));
         }
         if (b.chart()) {

@@ -6,10 +6,17 @@ import java.util.Objects;
 /**
  * A rendered live block: a titled table whose cells are typed ({@link String}, {@link Double}/{@link Long},
  * {@link java.time.LocalDate}), with a unit line, and how it was produced. When {@code chart} is true the report also
- * draws the numeric columns as a bar chart over the first column.
+ * draws the numeric columns as a bar chart over the first column; when {@code table} is false (block parameter
+ * {@code table=false}) the report shows only the chart.
  */
 public record Block(String source, String title, List<String> headers, List<List<Object>> rows, boolean chart,
-                    Provenance provenance) {
+                    boolean table, Provenance provenance) {
+    /** A block shown as a table (and as a chart when {@code chart}). */
+    public Block(String source, String title, List<String> headers, List<List<Object>> rows, boolean chart,
+                 Provenance provenance) {
+        this(source, title, headers, rows, chart, true, provenance);
+    }
+
     public Block {
         Objects.requireNonNull(source, "source");
         title = title == null ? "" : title;

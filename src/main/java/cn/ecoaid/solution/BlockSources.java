@@ -27,6 +27,10 @@ public final class BlockSources {
         if (s == null) {
             throw new EcoAidException("solution.error.unknownBlock", ref.source(), String.join(", ", sources.keySet()));
         }
-        return s.render(ref, context);
+        Block b = s.render(ref, context);
+        if ("false".equals(ref.params().get("table")) && b.chart()) {
+            return new Block(b.source(), b.title(), b.headers(), b.rows(), true, false, b.provenance());
+        }
+        return b;
     }
 }

@@ -140,6 +140,7 @@ public final class SolutionCodec {
         o.put("source", b.source());
         o.put("title", b.title());
         o.put("chart", b.chart());
+        o.put("table", b.table());
         ArrayNode h = o.putArray("headers");
         b.headers().forEach(h::add);
         ArrayNode rows = o.putArray("rows");
@@ -175,7 +176,7 @@ public final class SolutionCodec {
         }
         JsonNode p = o.path("provenance");
         return new Block(o.path("source").asText(), o.path("title").asText(""), headers, rows, o.path("chart").asBoolean(),
-                new Provenance(p.path("run").asText(""), p.path("standard").asText(""), p.path("data").asText("")));
+                o.path("table").asBoolean(true), new Provenance(p.path("run").asText(""), p.path("standard").asText(""), p.path("data").asText("")));
     }
 
     private static String date(LocalDate d) {
