@@ -80,8 +80,18 @@ public final class DocxReport {
         this.msg = msg;
     }
 
+    /** What a report holds: numbers of figures and tables. */
+    public record Written(int figures, int tables) {
+    }
+
+    private int figuresTotal;
+    private int tablesTotal;
+
     /** Writes the report atomically to {@code out}. */
-    public void write(SolutionDocument d, Path out, Optional<Path> template) {
+    public Written write(SolutionDocument d, Path out, Optional<Path> template) {
+        figuresTotal = 0;
+        tablesTotal = 0;
+        headings.clear();
         try {
             doc = template.isPresent() ? fromTemplate(template.get()) : new XWPFDocument();
             build(d);
@@ -93,6 +103,7 @@ public final class DocxReport {
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             doc.close();
+            return new Written(figuresTotal, tablesTotal);
         } catch (IOException e) {
             throw new EcoAidException(e, "error.file.write", out, e.getMessage());
         }
@@ -520,6 +531,7 @@ public final class DocxReport {
     /** Caption above, then a full-width table with a repeated, shaded header row; numbers right-aligned. */
     void table(String title, List<String> headers, List<List<Object>> rows, int[] widths) {
         caption(msg.text("solution.report.tableCaption", chapter, ++table, title));
+        tablesTotal++;
         XWPFTable t = doc.createTable(rows.size() + 1, headers.size());
         t.setTableAlignment(TableRowAlign.CENTER);
         int total = java.util.Arrays.stream(widths).sum();
@@ -593,6 +605,7 @@ public final class DocxReport {
             throw new EcoAidException(e, "error.unexpected", e.getMessage());
         }
         caption(msg.text("solution.report.figureCaption", chapter, ++figure, title));
+        figuresTotal++;
     }
 
     static XWPFRun run(XWPFParagraph p, String text, String font, double sizePt, boolean bold) {

@@ -136,6 +136,7 @@ public final class MainView {
             }
             case SITES -> new SitesView(sites).root();
             case INVENTORY -> new InventoryView(inventory).root();
+            case SOLUTION -> new cn.ecoaid.ui.solution.SolutionView(cn.ecoaid.ui.solution.SolutionViewModel.forWorkspace(vm.workspace(), vm.executor())).root();
             default -> new PlannedCapabilityView(section.name()).root();
         };
         VBox holder = new VBox(page);
