@@ -55,7 +55,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 /**
  * The Word report of a solution package: cover, table of contents (a TOC field Word updates on opening), chapters
  * numbered 一、（一）1., body in SimSun and headings in SimHei with the East Asian font slot set (STACK.md), A4 with
- * page numbers, tables and figures captioned 表/图 chapter-number, header rows repeated, charts as PNG at 2.5×.
+ * page numbers, tables and figures captioned 表/图 chapter-number, header rows repeated, charts as PNG at 2× (about 210 dpi at full text width).
  * Styles come from a template .docx when one is given (its Heading1–3, Caption and TOC styles win over ours).
  */
 public final class DocxReport {
