@@ -331,7 +331,7 @@ public final class DocxReport {
         figure = 0;
         table = 0;
         int sub = 0;
-        heading(1, ChineseNumbers.chapter(chapter) + msg.text("solution.section." + kind.name()));
+        heading(1, chapterNo(chapter) + msg.text("solution.section." + kind.name()));
         Optional<Section> section = d.section(kind);
         section.ifPresent(s -> s.paragraphs().forEach(this::body));
         switch (kind) {
@@ -342,7 +342,7 @@ public final class DocxReport {
             }
         }
         for (Block b : d.blocks(kind)) {
-            heading(2, ChineseNumbers.sub(++sub) + b.title());
+            heading(2, subNo(++sub) + b.title());
             block(b);
         }
         if (section.isEmpty() && d.blocks(kind).isEmpty() && sub == 0) {
@@ -354,7 +354,7 @@ public final class DocxReport {
         if (d.measures().isEmpty()) {
             return sub;
         }
-        heading(2, ChineseNumbers.sub(++sub) + msg.text("solution.report.measureList"));
+        heading(2, subNo(++sub) + msg.text("solution.report.measureList"));
         List<String> headers = List.of(msg.text("solution.report.col.no"), msg.text("solution.report.col.name"),
                 msg.text("solution.report.col.type"), msg.text("solution.report.col.sector"), msg.text("solution.report.col.owner"),
                 msg.text("solution.report.col.period"), msg.text("solution.report.col.cost"),
@@ -376,7 +376,7 @@ public final class DocxReport {
             if (ofType.isEmpty()) {
                 continue;
             }
-            heading(3, ChineseNumbers.item(++h3) + msg.text("solution.report.measuresOfType",
+            heading(3, itemNo(++h3) + msg.text("solution.report.measuresOfType",
                     msg.text("solution.measureType." + type.name()), ofType.size()));
             int k = 1;
             for (Measure m : ofType) {
@@ -386,7 +386,7 @@ public final class DocxReport {
             }
         }
         if (!d.totalReductions().isEmpty()) {
-            heading(2, ChineseNumbers.sub(++sub) + msg.text("solution.report.reductionTitle"));
+            heading(2, subNo(++sub) + msg.text("solution.report.reductionTitle"));
             JFreeChart c = Charts.reductions(d.totalReductions(), msg.text("solution.report.reductionSeries"),
                     msg.text("solution.report.pollutant"), msg.text("solution.report.reductionAxis"));
             figure(c, msg.text("solution.report.reductionFigure"), Charts.WIDTH, Charts.HEIGHT);
@@ -397,13 +397,13 @@ public final class DocxReport {
     private int roadmap(SolutionDocument d, int sub) {
         boolean dated = d.measures().stream().anyMatch(m -> m.start() != null && m.end() != null);
         if (dated) {
-            heading(2, ChineseNumbers.sub(++sub) + msg.text("solution.report.timetable"));
+            heading(2, subNo(++sub) + msg.text("solution.report.timetable"));
             int h = Math.max(220, 60 + 28 * (int) d.measures().stream().filter(m -> m.start() != null && m.end() != null).count());
             figure(Charts.gantt(d.measures(), msg.text("solution.report.measures"), "", msg.text("solution.report.quarter")),
                     msg.text("solution.report.ganttFigure"), Charts.WIDTH, Math.min(h, 900));
         }
         if (!d.milestones().isEmpty()) {
-            heading(2, ChineseNumbers.sub(++sub) + msg.text("solution.report.milestones"));
+            heading(2, subNo(++sub) + msg.text("solution.report.milestones"));
             List<List<Object>> rows = new ArrayList<>();
             int n = 1;
             for (Milestone m : d.milestones()) {
@@ -419,12 +419,12 @@ public final class DocxReport {
 
     private int effect(SolutionDocument d, int sub) {
         if (!d.tracking().isEmpty()) {
-            heading(2, ChineseNumbers.sub(++sub) + msg.text("solution.report.tracking"));
+            heading(2, subNo(++sub) + msg.text("solution.report.tracking"));
             Map<String, List<TrackingRecord>> byIndicator = new LinkedHashMap<>();
             d.tracking().forEach(t -> byIndicator.computeIfAbsent(t.indicator(), k -> new ArrayList<>()).add(t));
             int h3 = 0;
             for (Map.Entry<String, List<TrackingRecord>> e : byIndicator.entrySet()) {
-                heading(3, ChineseNumbers.item(++h3) + e.getKey());
+                heading(3, itemNo(++h3) + e.getKey());
                 List<Milestone> targets = d.milestones().stream().filter(m -> m.indicator().equals(e.getKey())).toList();
                 List<List<Object>> rows = new ArrayList<>();
                 for (TrackingRecord t : e.getValue()) {
@@ -442,7 +442,7 @@ public final class DocxReport {
             }
         }
         if (!d.measures().isEmpty()) {
-            heading(2, ChineseNumbers.sub(++sub) + msg.text("solution.report.progress"));
+            heading(2, subNo(++sub) + msg.text("solution.report.progress"));
             List<List<Object>> rows = new ArrayList<>();
             for (MeasureStatus s : MeasureStatus.values()) {
                 long count = d.measures().stream().filter(m -> m.status() == s).count();
@@ -471,6 +471,24 @@ public final class DocxReport {
         StringBuilder sb = new StringBuilder();
         r.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "；").append(k).append(' ').append(Charts.num(v)));
         return sb.toString();
+    }
+
+    // ---- heading numbers: 一、（一）1. in Chinese; 1 (1) 1. in English ----
+
+    private boolean chinese() {
+        return msg.locale().getLanguage().equals("zh");
+    }
+
+    private String chapterNo(int n) {
+        return chinese() ? ChineseNumbers.chapter(n) : n + " ";
+    }
+
+    private String subNo(int n) {
+        return chinese() ? ChineseNumbers.sub(n) : "(" + n + ") ";
+    }
+
+    private String itemNo(int n) {
+        return ChineseNumbers.item(n);
     }
 
     // ---- building blocks ----

@@ -158,6 +158,8 @@ class DocxReportTest {
                     .map(XWPFParagraph::getText).toList();
             assertTrue(captions.contains("Table 5-1 Measures"), captions.toString());
             assertTrue(doc.getParagraphs().stream().anyMatch(p -> p.getText().equals("Contents")));
+            assertTrue(doc.getParagraphs().stream().anyMatch(p -> "Heading1".equals(p.getStyle())
+                    && p.getText().equals("5 Measures")), "English chapters are numbered 1, 2, 3");
         }
     }
 
