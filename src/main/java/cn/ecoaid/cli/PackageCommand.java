@@ -41,7 +41,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "package", mixinStandardHelpOptions = true, description = "Solution packages (一市一策): create, measures, roadmap, tracking, versions",
         subcommands = {PackageCommand.Create.class, PackageCommand.ListPackages.class, PackageCommand.SectionCmd.class,
             PackageCommand.MeasureCmd.class, PackageCommand.MilestoneCmd.class, PackageCommand.TrackCmd.class,
-            PackageCommand.Freeze.class, PackageCommand.Versions.class, PackageCommand.Compare.class, PackageCommand.Export.class,
+            PackageCommand.Attach.class, PackageCommand.Freeze.class, PackageCommand.Versions.class, PackageCommand.Compare.class, PackageCommand.Export.class,
             PackageCommand.Verify.class, PackageCommand.Import.class})
 public final class PackageCommand implements Runnable {
     @CommandLine.Spec
@@ -401,6 +401,35 @@ public final class PackageCommand implements Runnable {
                     ws.solutions().addTracking(new TrackingRecord(Ids.newId(), p.id(), measure, indicator, date, value, unit));
                     spec.commandLine().getOut().println(Messages.get("solution.cli.tracked", indicator, date));
                 }
+            }
+        }
+    }
+
+    @Command(name = "attach", mixinStandardHelpOptions = true, description = "Attach a file (map, photo, signed scan) to the package")
+    static final class Attach implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        Target t;
+
+        @Parameters(index = "0")
+        Path file;
+
+        @Override
+        public void run() {
+            byte[] content;
+            String type;
+            try {
+                content = Files.readAllBytes(file);
+                type = Files.probeContentType(file);
+            } catch (IOException e) {
+                throw new EcoAidException(e, "error.file.read", file, e.getMessage());
+            }
+            try (Workspace ws = open(t.workspace)) {
+                SolutionPackage p = SolutionWiring.find(ws, t.pkg);
+                var ref = ws.solutionFiles().put(p.id(), file.getFileName().toString(), type, content);
+                spec.commandLine().getOut().println(Messages.get("solution.cli.attached", ref.name(), ref.size(), ref.sha256()));
             }
         }
     }

@@ -74,6 +74,9 @@ class PackageCommandTest {
                 "--target", "30", "--unit", "µg/m³"));
         ok(run("package", "track", "add", "--workspace", w, "--package", p, "--indicator", "PM2.5 年均浓度", "--date", "2026-06-30",
                 "--value", "35.2", "--unit", "µg/m³"));
+        Path photo = dir.resolve("现场照片.png");
+        Files.write(photo, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3});
+        ok(run("package", "attach", "--workspace", w, "--package", p, photo.toString()));
         Path key = dir.resolve("device.properties");
         Run frozen = run("package", "freeze", "--workspace", w, "--package", p, "--key", key.toString());
         ok(frozen);
@@ -90,6 +93,7 @@ class PackageCommandTest {
         Run verified = run("package", "verify", zip.toString());
         ok(verified);
         assertTrue(verified.out().contains("签名有效"), verified.out());
+        assertTrue(verified.out().contains("1 个文件"), verified.out());
 
         // A tampered export fails with a clear message naming the changed record.
         Path bad = dir.resolve("bad.zip");
@@ -119,6 +123,13 @@ class PackageCommandTest {
         assertTrue(list.out().contains("7 项措施，1 个版本"), list.out());
         Run again = run("package", "import", "--workspace", other.toString(), zip.toString());
         assertEquals(1, again.status());
+        // The attached file arrived in the other workspace's attachment store, under its hash.
+        String sha = cn.ecoaid.solution.CanonicalJson.sha256(Files.readAllBytes(photo));
+        assertTrue(Files.exists(Path.of(other + ".files", sha.substring(0, 2), sha)), sha);
+        // and re-exporting the imported version gives a package that verifies.
+        Path again2 = dir.resolve("again.zip");
+        ok(run("package", "export", "--workspace", other.toString(), "--package", p, "--out", again2.toString()));
+        ok(run("package", "verify", again2.toString()));
 
         // Reports.
         Path docx = dir.resolve("report.docx");
