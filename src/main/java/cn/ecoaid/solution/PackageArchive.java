@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
@@ -158,20 +160,40 @@ public final class PackageArchive {
         if (repo.getPackage(p.id()).isPresent()) {
             throw new EcoAidException("solution.error.alreadyExists", p.title(), p.id());
         }
-        repo.addPackage(p);
+        // Read and check every record before writing anything, so a bad record leaves the workspace untouched.
+        SolutionRules.check(SolutionRules.validate(p));
+        List<Section> sections = new ArrayList<>();
+        List<Measure> measures = new ArrayList<>();
+        List<Milestone> milestones = new ArrayList<>();
+        List<TrackingRecord> tracking = new ArrayList<>();
         for (Map.Entry<String, String> r : c.records().entrySet()) {
             JsonNode node = CanonicalJson.parse(r.getValue());
             String path = r.getKey();
-            if (path.startsWith("records/sections/")) {
-                repo.saveSection(SolutionCodec.sectionFrom(node));
-            } else if (path.startsWith("records/measures/")) {
-                repo.addMeasure(SolutionCodec.measureFrom(node));
-            } else if (path.startsWith("records/milestones/")) {
-                repo.addMilestone(SolutionCodec.milestoneFrom(node));
-            } else if (path.startsWith("records/tracking/")) {
-                repo.addTracking(SolutionCodec.trackingFrom(node));
+            try {
+                if (path.startsWith("records/sections/")) {
+                    sections.add(SolutionCodec.sectionFrom(node));
+                } else if (path.startsWith("records/measures/")) {
+                    Measure m = SolutionCodec.measureFrom(node);
+                    SolutionRules.check(SolutionRules.validate(m));
+                    measures.add(m);
+                } else if (path.startsWith("records/milestones/")) {
+                    Milestone m = SolutionCodec.milestoneFrom(node);
+                    SolutionRules.check(SolutionRules.validate(m));
+                    milestones.add(m);
+                } else if (path.startsWith("records/tracking/")) {
+                    TrackingRecord t = SolutionCodec.trackingFrom(node);
+                    SolutionRules.check(SolutionRules.validate(t));
+                    tracking.add(t);
+                }
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                throw new PackageVerificationException("solution.verify.badRecord", path, String.valueOf(e.getMessage()));
             }
         }
+        repo.addPackage(p);
+        sections.forEach(repo::saveSection);
+        measures.forEach(repo::addMeasure);
+        milestones.forEach(repo::addMilestone);
+        tracking.forEach(repo::addTracking);
         for (JsonNode f : c.manifest().path("files")) {
             files.put(p.id(), f.path("name").asText(), f.path("media_type").asText(), c.files().get(f.path("sha256").asText()));
         }

@@ -245,6 +245,28 @@ class PackageVersionsTest {
     }
 
     @Test
+    void aSignedPackageWithAnInvalidRecordImportsNothing() {
+        DeviceKey key = DeviceKey.generate();
+        SolutionPackage p = SolutionPackage.create(Scope.CITY, "坏记录", "示例市", "");
+        Measure bad = new Measure(Ids.newId(), p.id(), "负投资", MeasureType.MANAGEMENT, "", "", "", null, null, -5.0, Map.of(), "",
+                MeasureStatus.PLANNED, List.of());
+        Map<String, String> records = new java.util.TreeMap<>();
+        records.put("records/package.json", CanonicalJson.text(SolutionCodec.toJson(p)));
+        records.put("records/measures/" + bad.id() + ".json", CanonicalJson.text(SolutionCodec.toJson(bad)));
+        String manifest = PackageVersions.manifest(p, 1, "2026-11-28T08:00:00Z", "tester", key, records, List.of());
+        FrozenVersion v = new FrozenVersion(Ids.newId(), p.id(), 1, "2026-11-28T08:00:00Z", manifest,
+                key.sign(manifest.getBytes(StandardCharsets.UTF_8)), records);
+        Path zip = dir.resolve("bad-record.zip");
+        PackageArchive.export(v, PackageFiles.NONE, zip);
+        PackageArchive.verify(zip); // integrity is fine: the signer signed a bad record
+        InMemorySolutionRepository target = new InMemorySolutionRepository();
+        cn.ecoaid.domain.InvalidRecordException e = assertThrows(cn.ecoaid.domain.InvalidRecordException.class,
+                () -> PackageArchive.importInto(zip, target, PackageFiles.NONE));
+        assertEquals("cost", e.problems().get(0).field());
+        assertTrue(target.packages().isEmpty());
+    }
+
+    @Test
     void deviceKeyFileIsCreatedOnceAndReused() {
         Path f = dir.resolve("keys/device.properties");
         DeviceKey a = DeviceKey.loadOrCreate(f);
