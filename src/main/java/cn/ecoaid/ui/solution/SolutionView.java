@@ -70,8 +70,8 @@ public final class SolutionView {
         table.getColumns().add(column(Messages.get("solution.report.col.owner"), Measure::owner, 140));
         table.getColumns().add(column(Messages.get("solution.xlsx.start"), m -> m.start() == null ? "" : m.start().toString(), 95));
         table.getColumns().add(column(Messages.get("solution.xlsx.end"), m -> m.end() == null ? "" : m.end().toString(), 95));
-        table.getColumns().add(column(Messages.get("solution.report.col.cost"), m -> m.cost() == null ? "" : m.cost().toString(), 90));
-        table.getColumns().add(column(Messages.get("solution.report.col.reduction"), m -> m.reductions().toString(), 180));
+        table.getColumns().add(column(Messages.get("solution.report.col.cost"), m -> m.cost() == null ? "" : num(m.cost()), 90));
+        table.getColumns().add(column(Messages.get("solution.report.col.reduction"), SolutionView::reductionText, 180));
         table.getColumns().add(column(Messages.get("solution.report.col.status"), m -> Messages.get("solution.status." + m.status().name()), 80));
         VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -126,9 +126,9 @@ public final class SolutionView {
                 owner.setText(m.owner());
                 start.setValue(m.start());
                 end.setValue(m.end());
-                cost.setText(m.cost() == null ? "" : m.cost().toString());
+                cost.setText(m.cost() == null ? "" : num(m.cost()));
                 StringBuilder sb = new StringBuilder();
-                m.reductions().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+                m.reductions().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=').append(num(v)));
                 reductions.setText(sb.toString());
                 status.setValue(m.status());
             }
@@ -167,6 +167,16 @@ public final class SolutionView {
         HBox body = new HBox(12, left, center);
         VBox.setVgrow(body, Priority.ALWAYS);
         root.getChildren().addAll(title, body);
+    }
+
+    static String num(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    static String reductionText(Measure m) {
+        StringBuilder sb = new StringBuilder();
+        m.reductions().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "；").append(k).append(' ').append(num(v)));
+        return sb.toString();
     }
 
     private static Double parse(String s) {
