@@ -55,8 +55,14 @@ class SolutionViewModelTest {
         vm.setStatus(vm.measures().get(0), MeasureStatus.DONE);
         assertEquals(MeasureStatus.DONE, repo.measures(vm.selectedProperty().get().id()).get(0).status());
 
+        vm.saveSection(cn.ecoaid.solution.SectionKind.DIAGNOSIS, "2025 年 PM2.5 年均浓度 38 µg/m³。");
+        assertEquals("2025 年 PM2.5 年均浓度 38 µg/m³。", vm.sectionText(cn.ecoaid.solution.SectionKind.DIAGNOSIS));
+        assertEquals("", vm.sectionText(cn.ecoaid.solution.SectionKind.ROADMAP));
+
         vm.freeze();
         assertEquals(1, vm.versions().size());
+        // package, 1 section, 1 measure
+        assertEquals(3, vm.versions().get(0).records().size());
         assertEquals(1, vm.versions().get(0).number());
 
         Path docx = dir.resolve("r.docx");

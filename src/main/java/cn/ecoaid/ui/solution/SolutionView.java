@@ -5,6 +5,7 @@ import cn.ecoaid.solution.FrozenVersion;
 import cn.ecoaid.solution.Measure;
 import cn.ecoaid.solution.MeasureStatus;
 import cn.ecoaid.solution.MeasureType;
+import cn.ecoaid.solution.SectionKind;
 import cn.ecoaid.solution.SolutionPackage;
 import java.io.File;
 import java.util.function.Function;
@@ -19,6 +20,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -162,7 +164,23 @@ public final class SolutionView {
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
 
-        VBox center = new VBox(8, table, form1, form2, new Label(Messages.get("solution.ui.versions")), versions, actions, message);
+        ChoiceBox<SectionKind> kind = new ChoiceBox<>();
+        kind.getItems().setAll(SectionKind.values());
+        kind.setConverter(converter(k -> Messages.get("solution.section." + k.name())));
+        TextArea text = new TextArea();
+        text.setId("solution-section-text");
+        text.setPrefRowCount(4);
+        text.setWrapText(true);
+        kind.valueProperty().addListener((o, a, k) -> text.setText(k == null ? "" : vm.sectionText(k)));
+        vm.selectedProperty().addListener((o, a, b) -> text.setText(kind.getValue() == null ? "" : vm.sectionText(kind.getValue())));
+        kind.setValue(SectionKind.DIAGNOSIS);
+        Button saveText = new Button(Messages.get("solution.ui.saveSection"));
+        saveText.setOnAction(e -> vm.saveSection(kind.getValue(), text.getText()));
+        HBox sectionBar = new HBox(8, new Label(Messages.get("solution.ui.section")), kind, saveText);
+        sectionBar.setAlignment(Pos.CENTER_LEFT);
+
+        VBox center = new VBox(8, table, form1, form2, sectionBar, text, new Label(Messages.get("solution.ui.versions")), versions,
+                actions, message);
         HBox.setHgrow(center, Priority.ALWAYS);
         HBox body = new HBox(12, left, center);
         VBox.setVgrow(body, Priority.ALWAYS);

@@ -17,6 +17,8 @@ import cn.ecoaid.solution.MeasureType;
 import cn.ecoaid.solution.PackageFiles;
 import cn.ecoaid.solution.PackageVersions;
 import cn.ecoaid.solution.Scope;
+import cn.ecoaid.solution.Section;
+import cn.ecoaid.solution.SectionKind;
 import cn.ecoaid.solution.SolutionDocument;
 import cn.ecoaid.solution.SolutionPackage;
 import cn.ecoaid.solution.SolutionRepository;
@@ -173,6 +175,30 @@ public final class SolutionViewModel {
         return guard(() -> {
             repo.updateMeasure(edited);
             reloadSelected();
+        });
+    }
+
+    /** The team's text of a section of the selected package ("" when none). */
+    public String sectionText(SectionKind kind) {
+        SolutionPackage p = selected.get();
+        if (p == null) {
+            return "";
+        }
+        return repo.sections(p.id()).stream().filter(s -> s.kind() == kind).map(Section::text).findFirst().orElse("");
+    }
+
+    /** Saves a section's text, keeping its live blocks. */
+    public void saveSection(SectionKind kind, String text) {
+        SolutionPackage p = selected.get();
+        if (p == null) {
+            message.set(Messages.get("solution.ui.noPackage"));
+            return;
+        }
+        guard(() -> {
+            List<cn.ecoaid.solution.BlockRef> blocks = repo.sections(p.id()).stream().filter(s -> s.kind() == kind)
+                    .findFirst().map(Section::blocks).orElse(List.of());
+            repo.saveSection(new Section(Ids.newId(), p.id(), kind, text, blocks));
+            message.set(Messages.get("solution.cli.section", Messages.get("solution.section." + kind.name()), blocks.size()));
         });
     }
 
