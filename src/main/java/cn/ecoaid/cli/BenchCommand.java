@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
             InventoryBenchCommand.class,
             AirBenchCommand.class,
             MapBenchCommand.class,
-            WaterBenchCommand.class
+            WaterBenchCommand.class,
+            ReportBenchCommand.class
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -30,6 +30,8 @@ import picocli.CommandLine.Option;
             AirCommand.AqiRun.class, AirCommand.AttainmentRun.class,
             WaterCommand.class,
             MapCommand.class,
+            PackageCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

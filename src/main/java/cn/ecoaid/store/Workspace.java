@@ -159,12 +159,22 @@ public final class Workspace implements AutoCloseable {
         return db;
     }
 
-    /** The backup made when this open migrated an older workspace. */
-    /** Water-ecology surveys, samples and B-IBI models (migration V003__water.sql). */
+    /** Solution packages (一市一策), their measures, roadmap, tracking and frozen versions. */
+    public cn.ecoaid.solution.SolutionRepository solutions() {
+        return new SqliteSolutionRepository(db);
+    }
+
+    /** Files (images, attachments) of solution packages, kept as attachments owned by the package. */
+    public cn.ecoaid.solution.PackageFiles solutionFiles() {
+        return new AttachmentPackageFiles(db, attachments);
+    }
+
+    /** Water-ecology surveys, samples and B-IBI models (migration V006__water.sql). */
     public SqliteWaterRepository water() {
         return new SqliteWaterRepository(db);
     }
 
+    /** The backup made when this open migrated an older workspace. */
     public Optional<Path> migrationBackup() {
         return backup;
     }

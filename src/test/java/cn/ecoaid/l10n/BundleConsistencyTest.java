@@ -28,7 +28,8 @@ class BundleConsistencyTest {
     static final Set<String> DYNAMIC_PREFIXES = Set.of(
             "site.type.", "crs.", "nav.", "role.", "topic.", "template.sites.note.", "sites.field.", "plan.", "inventory.ui.col.",
             "water.status.", "water.trend.", "water.tli.", "water.bibi.grade.", "water.bibi.range.",
-            "water.ui.col.", "water.ui.type.", "water.ui.group.", "water.ui.direction.");
+            "water.ui.col.", "water.ui.type.", "water.ui.group.", "water.ui.direction.",
+            "solution.scope.", "solution.section.", "solution.measureType.", "solution.status.", "solution.direction.");
 
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9_-]+)+)\"");
     private static final Pattern FXML_KEY = Pattern.compile("\"%([A-Za-z0-9_.-]+)\"");

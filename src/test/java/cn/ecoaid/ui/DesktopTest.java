@@ -105,8 +105,8 @@ class DesktopTest extends ApplicationTest {
     @Test
     void plannedCapabilitiesDescribeWhatTheyWillDo() {
         interact(() -> shell.showWorkspace(TestWorkspaces.create(dir.resolve("plan-" + System.nanoTime()))));
-        clickOn("#nav-solution");
+        clickOn("#nav-sync");
         String body = lookup("#plan-body").queryAs(Label.class).getText();
-        assertTrue(body.contains("Word"), body);
+        assertTrue(body.contains("平台") || body.contains("platform"), body);
     }
 }

@@ -170,6 +170,7 @@ public final class MainView {
                 water.loadStored();
                 yield new cn.ecoaid.ui.water.WaterView(water).root();
             }
+            case SOLUTION -> new cn.ecoaid.ui.solution.SolutionView(cn.ecoaid.ui.solution.SolutionViewModel.forWorkspace(vm.workspace(), vm.executor())).root();
             default -> new PlannedCapabilityView(section.name()).root();
         };
         VBox holder = new VBox(page);

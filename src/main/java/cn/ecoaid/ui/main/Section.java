@@ -2,7 +2,7 @@ package cn.ecoaid.ui.main;
 
 /** The places of the main window's navigation. Bundle keys: {@code nav.<NAME>}; planned ones also {@code plan.<NAME>}. */
 public enum Section {
-    OVERVIEW(true), SITES(true), AIR(true), WATER(true), INVENTORY(true), MAP(true), SOLUTION(false), SYNC(false);
+    OVERVIEW(true), SITES(true), AIR(true), WATER(true), INVENTORY(true), MAP(true), SOLUTION(true), SYNC(false);
 
     private final boolean built;
 

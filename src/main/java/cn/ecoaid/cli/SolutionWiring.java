@@ -1,0 +1,33 @@
+package cn.ecoaid.cli;
+
+import cn.ecoaid.blocks.InventoryTotalsBlockSource;
+import cn.ecoaid.blocks.SitesBlockSource;
+import cn.ecoaid.domain.EcoAidException;
+import cn.ecoaid.solution.BlockSource;
+import cn.ecoaid.solution.BlockSources;
+import cn.ecoaid.solution.SolutionPackage;
+import cn.ecoaid.store.Workspace;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Composition of the solution capability for the command line: block sources and package lookup. */
+final class SolutionWiring {
+    private SolutionWiring() {
+    }
+
+    /** Every live-block source the workbench has; capabilities add theirs here. */
+    static BlockSources blockSources(Workspace ws) {
+        return new BlockSources()
+                .register(new SitesBlockSource(ws.sites()))
+                .register(new InventoryTotalsBlockSource());
+    }
+
+    static BlockSource.Context context(Workspace ws, Clock clock) {
+        Path parent = ws.file().toAbsolutePath().getParent();
+        return new BlockSource.Context(parent, clock);
+    }
+
+    static SolutionPackage find(Workspace ws, String idOrTitle) {
+        return ws.solutions().find(idOrTitle).orElseThrow(() -> new EcoAidException("solution.error.packageNotFound", idOrTitle));
+    }
+}

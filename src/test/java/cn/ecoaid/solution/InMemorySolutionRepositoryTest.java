@@ -1,0 +1,8 @@
+package cn.ecoaid.solution;
+
+class InMemorySolutionRepositoryTest extends SolutionRepositoryContract {
+    @Override
+    protected SolutionRepository newRepository() {
+        return new InMemorySolutionRepository();
+    }
+}
