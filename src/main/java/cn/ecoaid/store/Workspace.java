@@ -23,6 +23,7 @@ public final class Workspace implements AutoCloseable {
     private final SqliteProjectRepository projects;
     private final AttachmentStore attachments;
     private final Outbox outbox;
+    private final SyncStateRepository syncState;
     private final Optional<Path> backup;
 
     private Workspace(Database db, Optional<Path> backup) {
@@ -32,6 +33,7 @@ public final class Workspace implements AutoCloseable {
         this.projects = new SqliteProjectRepository(db);
         this.attachments = new AttachmentStore(db);
         this.outbox = new Outbox(db);
+        this.syncState = new SyncStateRepository(db);
     }
 
     /** Creates a new workspace file for {@code project}; fails if the file exists. */
@@ -139,6 +141,11 @@ public final class Workspace implements AutoCloseable {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** Sync state: credential, pull cursor, outbox answers (used by {@code cn.ecoaid.sync}). */
+    public SyncStateRepository syncState() {
+        return syncState;
     }
 
     /** The backup made when this open migrated an older workspace. */
