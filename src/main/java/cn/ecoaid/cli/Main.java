@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
             BenchCommand.class,
             InventoryCommand.class,
             GhgCommand.class,
+            PlatformCommand.class,
+            SyncCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
