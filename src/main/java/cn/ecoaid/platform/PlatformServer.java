@@ -214,7 +214,16 @@ public final class PlatformServer implements AutoCloseable {
 
     private void token(Context ctx) {
         Dto.TokenRequest req = body(ctx, Dto.TokenRequest.class);
-        Principal p = store.checkRefresh(req.deviceId(), req.refreshToken());
+        Principal p;
+        try {
+            p = store.checkRefresh(req.deviceId(), req.refreshToken());
+        } catch (WireException e) {
+            store.recordFailure(req.deviceId(), e.code().name(), ctx.path());
+            if (e.code() == ErrorCode.DEVICE_REVOKED) {
+                store.audit(null, req.deviceId(), null, "refused-revoked", null, null, ctx.ip());
+            }
+            throw e;
+        }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);

@@ -310,7 +310,7 @@ public final class SyncEngine {
         }
     }
 
-    private static Dto.Op toWire(PendingOp op) {
+    static Dto.Op toWire(PendingOp op) {
         Map<String, Dto.Change> changes = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> it = op.changes().fields();
         while (it.hasNext()) {
