@@ -81,6 +81,13 @@ public final class PlatformServer implements AutoCloseable {
             cfg.jetty.port = config.port();
             cfg.routes.exception(WireException.class, (e, ctx) -> fail(ctx, e));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
+                if (e instanceof java.io.IOException || e.getCause() instanceof java.io.IOException) {
+                    // The client went away mid-request (network cut): nothing was applied.
+                    LOG.info("request {} {} aborted by the client: {}", ctx.method(), ctx.path(), e.toString());
+                    store.recordFailure(null, "CLIENT_ABORT", ctx.path());
+                    fail(ctx, new WireException(ErrorCode.BAD_REQUEST, "incomplete request"));
+                    return;
+                }
                 LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
                 store.recordFailure(null, ErrorCode.INTERNAL.name(), ctx.path() + ": " + e);
                 fail(ctx, new WireException(ErrorCode.INTERNAL, e.getClass().getSimpleName()));
