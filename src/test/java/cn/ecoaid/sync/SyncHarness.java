@@ -95,9 +95,21 @@ final class SyncHarness implements AutoCloseable {
     }
 
     Workspace workspace(String name) {
-        Workspace ws = Workspace.create(dir.resolve(name + ".ecoaid"), TestWorkspaces.sampleProject(), Clock.systemUTC(), name);
+        return workspace(name, Clock.systemUTC());
+    }
+
+    Workspace workspace(String name, Clock clock) {
+        Workspace ws = Workspace.create(dir.resolve(name + ".ecoaid"), TestWorkspaces.sampleProject(), clock, name);
         open.add(ws);
         return ws;
+    }
+
+    /** A member's device whose workspace runs on {@code clock}. */
+    Device member(String name, String team, Clock clock) {
+        Workspace ws = workspace(name, clock);
+        SyncEngine engine = new SyncEngine(ws, uri, SyncEngine.Options.defaults().withAttempts(3, Duration.ofMillis(20)), SyncEngine.NONE);
+        Dto.EnrolResponse r = engine.enrol(code(user(name, Dto.Role.MEMBER, team)), name);
+        return new Device(ws, engine, r.deviceId());
     }
 
     /** A new workspace enrolled as a device of a new user with {@code role} in {@code team}. */
