@@ -217,5 +217,13 @@ final class SyncHarness implements AutoCloseable {
         }
         server.close();
         store.close();
+        int at = jdbcUrl.indexOf("currentSchema=");
+        if (postgres() && at > 0) {
+            try (Connection c = DriverManager.getConnection(System.getenv(PG_ENV)); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + jdbcUrl.substring(at + "currentSchema=".length()) + " CASCADE");
+            } catch (java.sql.SQLException ignored) {
+                // a reused URL (restart test) was dropped already
+            }
+        }
     }
 }
