@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             FoundationBench.WorkspaceBench.class,
             FoundationBench.StartupBench.class,
-            InventoryBenchCommand.class
+            InventoryBenchCommand.class,
+            SyncBenchCommand.class
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -69,6 +69,7 @@ public final class PlatformStore implements AutoCloseable {
     private final Connection connection;
     private final Clock clock;
     private final boolean postgres;
+    private final Map<String, PreparedStatement> statements = new java.util.HashMap<>();
     private long auditSeq;
     private String auditHash;
 
@@ -322,7 +323,7 @@ public final class PlatformStore implements AutoCloseable {
         return principal(c, deviceId).orElseThrow(() -> new WireException(ErrorCode.UNAUTHENTICATED, "unknown device"));
     }
 
-    private static Optional<Principal> principal(Connection c, String deviceId) throws SQLException {
+    private Optional<Principal> principal(Connection c, String deviceId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT d.id, u.id, u.role, u.team_id, u.province_id FROM device d"
                 + " JOIN app_user u ON u.id = d.user_id WHERE d.id = ?")) {
             ps.setString(1, deviceId);
@@ -384,12 +385,11 @@ public final class PlatformStore implements AutoCloseable {
     }
 
     private Optional<Dto.OpResult> stored(Connection c, String opId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT op_id, seq, status, rev, conflict_id, code FROM applied_op WHERE op_id = ?")) {
-            ps.setString(1, opId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Dto.OpResult(rs.getString(1), rs.getLong(2),
-                        Dto.OpStatus.valueOf(rs.getString(3)), rs.getLong(4), rs.getString(5), rs.getString(6))) : Optional.empty();
-            }
+        PreparedStatement ps = prep(c, "SELECT op_id, seq, status, rev, conflict_id, code FROM applied_op WHERE op_id = ?");
+        ps.setString(1, opId);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(new Dto.OpResult(rs.getString(1), rs.getLong(2),
+                    Dto.OpStatus.valueOf(rs.getString(3)), rs.getLong(4), rs.getString(5), rs.getString(6))) : Optional.empty();
         }
     }
 
@@ -397,13 +397,12 @@ public final class PlatformStore implements AutoCloseable {
     }
 
     private Optional<State> state(Connection c, String entity, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT team_id, rev, deleted, data FROM record_state WHERE entity = ? AND entity_id = ?")) {
-            ps.setString(1, entity);
-            ps.setString(2, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new State(rs.getString(1), rs.getLong(2), rs.getInt(3) == 1, json(rs.getString(4))))
-                        : Optional.empty();
-            }
+        PreparedStatement ps = prep(c, "SELECT team_id, rev, deleted, data FROM record_state WHERE entity = ? AND entity_id = ?");
+        ps.setString(1, entity);
+        ps.setString(2, id);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(new State(rs.getString(1), rs.getLong(2), rs.getInt(3) == 1, json(rs.getString(4))))
+                    : Optional.empty();
         }
     }
 
@@ -538,7 +537,7 @@ public final class PlatformStore implements AutoCloseable {
      * Fields changed on the server since {@code baseRev} by others: the device's own earlier operations precede this one
      * in its outbox, so they are part of what it started from.
      */
-    private static Set<String> changedSince(Connection c, String entity, String id, long baseRev, String device) throws SQLException {
+    private Set<String> changedSince(Connection c, String entity, String id, long baseRev, String device) throws SQLException {
         Set<String> out = new LinkedHashSet<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT changed FROM op_log WHERE entity = ? AND entity_id = ? AND rev > ?"
                 + " AND (device_id <> ? OR kind = 'RESOLVE')")) {
@@ -557,11 +556,13 @@ public final class PlatformStore implements AutoCloseable {
         return out;
     }
 
-    private static long nextRev(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE rev_counter SET rev = rev + 1 WHERE id = 1")) {
-            ps.executeUpdate();
+    /** The next server revision, from the counter row inside the caller's transaction (SYNC.md §5). */
+    private long nextRev(Connection c) throws SQLException {
+        PreparedStatement ps = prep(c, "UPDATE rev_counter SET rev = rev + 1 WHERE id = 1 RETURNING rev");
+        try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
-        return highWater(c);
     }
 
     private static long highWater(Connection c) throws SQLException {
@@ -908,28 +909,36 @@ public final class PlatformStore implements AutoCloseable {
         return out;
     }
 
-    private static int update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            return ps.executeUpdate();
+    /** A prepared statement kept for the life of the connection (the hot path runs the same few statements). */
+    private PreparedStatement prep(Connection c, String sql) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null || ps.isClosed()) {
+            ps = c.prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        ps.clearParameters();
+        return ps;
+    }
+
+    private int update(Connection c, String sql, Object... args) throws SQLException {
+        PreparedStatement ps = prep(c, sql);
+        bind(ps, args);
+        return ps.executeUpdate();
+    }
+
+    private boolean exists(Connection c, String sql, Object... args) throws SQLException {
+        PreparedStatement ps = prep(c, sql);
+        bind(ps, args);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next();
         }
     }
 
-    private static boolean exists(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
-    private static Optional<String> one(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-            }
+    private Optional<String> one(Connection c, String sql, Object... args) throws SQLException {
+        PreparedStatement ps = prep(c, sql);
+        bind(ps, args);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
         }
     }
 
@@ -950,6 +959,14 @@ public final class PlatformStore implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        for (PreparedStatement ps : statements.values()) {
+            try {
+                ps.close();
+            } catch (SQLException ignored) {
+                // closing the connection closes it too
+            }
+        }
+        statements.clear();
         try {
             connection.close();
         } catch (SQLException ignored) {
