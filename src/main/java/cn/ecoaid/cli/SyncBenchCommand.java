@@ -59,7 +59,7 @@ public final class SyncBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("ecoaid-sync-bench");
-        String url = jdbcUrl != null ? jdbcUrl : "jdbc:sqlite:" + dir.resolve("platform.db");
+        String url = jdbcUrl != null ? jdbcUrl : "jdbc:sqlite:" + dir.resolve("platform-store.db");
         PlatformServer.Config config = PlatformServer.Config.defaults(0).withRate(1e6, 1_000_000);
         try (PlatformStore store = PlatformStore.open(url, Clock.systemUTC());
              PlatformServer server = new PlatformServer(store, dir, config)) {

@@ -8,7 +8,7 @@ import java.time.Clock;
 
 /**
  * Opens the platform from command-line settings: the store at {@code --jdbc-url}, or embedded SQLite in
- * {@code <data>/platform.db}; blob files always under {@code <data>}.
+ * {@code <data>/platform-store.db}; blob files always under {@code <data>}.
  */
 public final class PlatformMain {
     private PlatformMain() {
@@ -18,7 +18,7 @@ public final class PlatformMain {
         if (jdbcUrl != null && !jdbcUrl.isBlank()) {
             return jdbcUrl;
         }
-        return "jdbc:sqlite:" + data.toAbsolutePath().resolve("platform.db");
+        return "jdbc:sqlite:" + data.toAbsolutePath().resolve("platform-store.db");
     }
 
     /** Opens the store (creating the folder and schema if needed). */

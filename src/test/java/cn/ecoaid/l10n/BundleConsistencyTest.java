@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class BundleConsistencyTest {
     /** Key families whose members are composed at run time, e.g. "site.type." + type.name(). */
     static final Set<String> DYNAMIC_PREFIXES = Set.of(
-            "site.type.", "crs.", "nav.", "role.", "topic.", "template.sites.note.", "sites.field.", "plan.", "inventory.ui.col.");
+            "site.type.", "crs.", "nav.", "role.", "topic.", "template.sites.note.", "sites.field.", "plan.", "inventory.ui.col.", "sync.role.");
 
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9_-]+)+)\"");
     private static final Pattern FXML_KEY = Pattern.compile("\"%([A-Za-z0-9_.-]+)\"");

@@ -77,7 +77,7 @@ final class SyncHarness implements AutoCloseable {
     static String newJdbcUrl(Path dir) throws Exception {
         String pg = System.getenv(PG_ENV);
         if (pg == null || pg.isBlank()) {
-            return "jdbc:sqlite:" + dir.resolve("platform.db");
+            return "jdbc:sqlite:" + dir.resolve("platform-store.db");
         }
         String schema = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection c = DriverManager.getConnection(pg); Statement s = c.createStatement()) {

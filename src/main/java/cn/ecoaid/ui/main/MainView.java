@@ -136,6 +136,7 @@ public final class MainView {
             }
             case SITES -> new SitesView(sites).root();
             case INVENTORY -> new InventoryView(inventory).root();
+            case SYNC -> new cn.ecoaid.ui.sync.SyncView(new cn.ecoaid.ui.sync.SyncViewModel(vm.workspace(), vm.executor(), vm::refreshStatus)).root();
             default -> new PlannedCapabilityView(section.name()).root();
         };
         VBox holder = new VBox(page);
