@@ -50,6 +50,7 @@ class SyncViewModelTest {
     void stop() {
         server.close();
         store.close();
+        Messages.setCurrent(Messages.CHINESE);
     }
 
     private SyncViewModel enrolled(Workspace ws, Dto.Role role, AtomicInteger changes) {
