@@ -61,6 +61,7 @@ public final class PlatformServer implements AutoCloseable {
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private Javalin app;
+    private java.util.concurrent.ScheduledExecutorService housekeeping;
 
     public PlatformServer(PlatformStore store, Path dataDir, Config config) {
         this.store = store;
@@ -107,6 +108,12 @@ public final class PlatformServer implements AutoCloseable {
             cfg.routes.post(Wire.DEVICES + "/{id}/revoke", this::revoke);
         });
         app.start();
+        housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "platform-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleWithFixedDelay(this::expireUploads, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
         LOG.info("platform listening on {}:{}", config.host(), app.port());
         return app.port();
     }
@@ -115,8 +122,22 @@ public final class PlatformServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Drops uploads left incomplete for 7 days (SYNC.md §9) with their chunks. */
+    void expireUploads() {
+        try {
+            for (String id : store.expireUploads(Duration.ofDays(7))) {
+                blobs.discard(id);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("expiring uploads failed", e);
+        }
+    }
+
     @Override
     public void close() {
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
+        }
         if (app != null) {
             app.stop();
         }
