@@ -63,12 +63,9 @@ class AccessTest {
                 assertEquals(403, raw.post(Wire.DEVICES + "/" + b.id() + "/revoke", Map.of(), token).status());
             }
             // Writing B's record by its id: refused, and B's record is unchanged.
+            a.engine().sync();
             long seq = a.ws().syncState().firstUnpushedSeq();
             Dto.Op forged = new Dto.Op("forged-op", seq, "site", secret.id(), "UPSERT", 99,
-                    Map.of("name", new Dto.Change(null, TextNode.valueOf("被改"))), List.of(), null, 3);
-            a.engine().sync();
-            seq = a.ws().syncState().firstUnpushedSeq();
-            forged = new Dto.Op("forged-op", seq, "site", secret.id(), "UPSERT", 99,
                     Map.of("name", new Dto.Change(null, TextNode.valueOf("被改"))), List.of(), null, 3);
             Dto.PushResponse refused = raw.post(Wire.PUSH, new Dto.PushRequest(a.id(), "f", seq, List.of(forged)),
                     Raw.token(a, h.uri)).as(Dto.PushResponse.class);

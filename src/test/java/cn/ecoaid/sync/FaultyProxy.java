@@ -23,13 +23,9 @@ final class FaultyProxy implements AutoCloseable {
     private final int target;
     private final Random random;
     private final double faultRate;
-    private final Set sockets = new Set();
+    private final java.util.Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     final ConcurrentHashMap<Fault, AtomicInteger> injected = new ConcurrentHashMap<>();
     private volatile boolean faults = true;
-
-    private static final class Set {
-        final java.util.Set<Socket> all = ConcurrentHashMap.newKeySet();
-    }
 
     FaultyProxy(int targetPort, long seed, double faultRate) throws IOException {
         this.listener = new ServerSocket();
@@ -80,7 +76,7 @@ final class FaultyProxy implements AutoCloseable {
     }
 
     private void handle(Socket client, Fault fault, long offset) {
-        sockets.all.add(client);
+        sockets.add(client);
         try {
             if (fault == Fault.RESET) {
                 client.setSoLinger(true, 0);
@@ -96,7 +92,7 @@ final class FaultyProxy implements AutoCloseable {
                 Thread.sleep(300);
             }
             Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
-            sockets.all.add(server);
+            sockets.add(server);
             long upLimit = fault == Fault.CUT_REQUEST ? offset : Long.MAX_VALUE;
             long downLimit = fault == Fault.CUT_RESPONSE || fault == Fault.DELAY || fault == Fault.THROTTLE ? offset : Long.MAX_VALUE;
             boolean slow = fault == Fault.THROTTLE;
@@ -147,7 +143,7 @@ final class FaultyProxy implements AutoCloseable {
     @Override
     public void close() throws IOException {
         listener.close();
-        for (Socket s : sockets.all) {
+        for (Socket s : sockets) {
             closeQuietly(s);
         }
     }
