@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
             AirBenchCommand.class,
             MapBenchCommand.class,
             WaterBenchCommand.class,
-            ReportBenchCommand.class
+            ReportBenchCommand.class,
+            SyncBenchCommand.class
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

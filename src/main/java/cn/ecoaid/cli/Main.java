@@ -32,6 +32,8 @@ import picocli.CommandLine.Option;
             MapCommand.class,
             PackageCommand.class,
             ReportCommand.class,
+            PlatformCommand.class,
+            SyncCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

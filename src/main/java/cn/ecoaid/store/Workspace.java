@@ -25,6 +25,7 @@ public final class Workspace implements AutoCloseable {
     private final AttachmentStore attachments;
     private final Outbox outbox;
     private final SqliteInventoryRepository inventories;
+    private final SyncStateRepository syncState;
     private final Optional<Path> backup;
 
     private Workspace(Database db, Optional<Path> backup) {
@@ -35,6 +36,7 @@ public final class Workspace implements AutoCloseable {
         this.attachments = new AttachmentStore(db);
         this.outbox = new Outbox(db);
         this.inventories = new SqliteInventoryRepository(db, attachments);
+        this.syncState = new SyncStateRepository(db);
     }
 
     /** Creates a new workspace file for {@code project}; fails if the file exists. */
@@ -172,6 +174,11 @@ public final class Workspace implements AutoCloseable {
     /** Water-ecology surveys, samples and B-IBI models (migration V006__water.sql). */
     public SqliteWaterRepository water() {
         return new SqliteWaterRepository(db);
+    }
+
+    /** Sync state: credential, pull cursor, outbox answers (used by {@code cn.ecoaid.sync}). */
+    public SyncStateRepository syncState() {
+        return syncState;
     }
 
     /** The backup made when this open migrated an older workspace. */

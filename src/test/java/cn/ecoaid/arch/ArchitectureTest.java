@@ -57,6 +57,23 @@ class ArchitectureTest {
     }
 
     @Test
+    void platformUsesOnlyDomainProtocolAndItsOwnStore() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("cn.ecoaid.platform..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("cn.ecoaid.platform..", "cn.ecoaid.protocol..",
+                        "cn.ecoaid.domain..", "java..", "javax..", "jakarta..", "io.javalin..", "org.eclipse.jetty..",
+                        "com.fasterxml.jackson..", "org.slf4j..", "org.sqlite..", "org.postgresql..", "kotlin..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void protocolIsPlainWireTypes() {
+        noClasses().that().resideInAPackage("cn.ecoaid.protocol..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.ecoaid.store..", "cn.ecoaid.sync..",
+                        "cn.ecoaid.platform..", "cn.ecoaid.ui..", "cn.ecoaid.cli..", "java.sql..", "java.net.http..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
     void airAndWaterNeverImportEachOther() {
         noClasses().that().resideInAPackage("cn.ecoaid.air..")
                 .should().dependOnClassesThat().resideInAPackage("cn.ecoaid.water..").allowEmptyShould(true).check(classes);

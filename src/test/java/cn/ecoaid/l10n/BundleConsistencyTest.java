@@ -26,10 +26,11 @@ import org.junit.jupiter.api.Test;
 class BundleConsistencyTest {
     /** Key families whose members are composed at run time, e.g. "site.type." + type.name(). */
     static final Set<String> DYNAMIC_PREFIXES = Set.of(
-            "site.type.", "crs.", "nav.", "role.", "topic.", "template.sites.note.", "sites.field.", "plan.", "inventory.ui.col.",
+            "site.type.", "crs.", "nav.", "role.", "topic.", "template.sites.note.", "sites.field.", "inventory.ui.col.",
             "water.status.", "water.trend.", "water.tli.", "water.bibi.grade.", "water.bibi.range.",
             "water.ui.col.", "water.ui.type.", "water.ui.group.", "water.ui.direction.",
-            "solution.scope.", "solution.section.", "solution.measureType.", "solution.status.", "solution.direction.");
+            "solution.scope.", "solution.section.", "solution.measureType.", "solution.status.", "solution.direction.",
+            "sync.role.");
 
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9_-]+)+)\"");
     private static final Pattern FXML_KEY = Pattern.compile("\"%([A-Za-z0-9_.-]+)\"");

@@ -103,10 +103,13 @@ class DesktopTest extends ApplicationTest {
     }
 
     @Test
-    void plannedCapabilitiesDescribeWhatTheyWillDo() {
-        interact(() -> shell.showWorkspace(TestWorkspaces.create(dir.resolve("plan-" + System.nanoTime()))));
-        clickOn("#nav-sync");
-        String body = lookup("#plan-body").queryAs(Label.class).getText();
-        assertTrue(body.contains("平台") || body.contains("platform"), body);
+    void everySectionOpensItsPage() {
+        interact(() -> shell.showWorkspace(TestWorkspaces.create(dir.resolve("pages-" + System.nanoTime()))));
+        String[][] pages = {{"#nav-air", "#air-import"}, {"#nav-water", "#water-classify"}, {"#nav-map", "#map-canvas"},
+            {"#nav-solution", "#solution-packages"}, {"#nav-sync", "#sync-server"}, {"#nav-inventory", "#inventory-compute"}};
+        for (String[] p : pages) {
+            clickOn(p[0]);
+            assertTrue(lookup(p[1]).tryQuery().isPresent(), p[0] + " shows " + p[1]);
+        }
     }
 }

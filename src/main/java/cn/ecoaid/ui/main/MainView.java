@@ -5,7 +5,6 @@ import cn.ecoaid.ui.inventory.InventoryView;
 import cn.ecoaid.ui.inventory.InventoryViewModel;
 import cn.ecoaid.ui.overview.OverviewView;
 import cn.ecoaid.ui.overview.OverviewViewModel;
-import cn.ecoaid.ui.plan.PlannedCapabilityView;
 import cn.ecoaid.ui.sites.SitesView;
 import cn.ecoaid.ui.sites.SitesViewModel;
 import cn.ecoaid.ui.util.BackgroundTask;
@@ -171,7 +170,7 @@ public final class MainView {
                 yield new cn.ecoaid.ui.water.WaterView(water).root();
             }
             case SOLUTION -> new cn.ecoaid.ui.solution.SolutionView(cn.ecoaid.ui.solution.SolutionViewModel.forWorkspace(vm.workspace(), vm.executor())).root();
-            default -> new PlannedCapabilityView(section.name()).root();
+            case SYNC -> new cn.ecoaid.ui.sync.SyncView(new cn.ecoaid.ui.sync.SyncViewModel(vm.workspace(), vm.executor(), vm::refreshStatus)).root();
         };
         VBox holder = new VBox(page);
         VBox.setVgrow(page, Priority.ALWAYS);

@@ -1,0 +1,228 @@
+package cn.ecoaid.cli;
+
+import cn.ecoaid.l10n.Messages;
+import cn.ecoaid.platform.PlatformMain;
+import cn.ecoaid.platform.PlatformServer;
+import cn.ecoaid.platform.PlatformStore;
+import cn.ecoaid.protocol.Dto;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code platform serve|admin …}: the national platform server and its administration. */
+@Command(name = "platform", mixinStandardHelpOptions = true, description = "Run or administer the sync platform server",
+        subcommands = {PlatformCommand.Serve.class, PlatformCommand.Admin.class})
+public final class PlatformCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Where the platform keeps its data. */
+    static final class StoreOptions {
+        @Option(names = "--data", defaultValue = "platform-data", description = "data folder (SQLite store and blobs; default ${DEFAULT-VALUE})")
+        Path data;
+
+        @Option(names = "--jdbc-url", description = "store in this database instead, e.g. jdbc:postgresql://localhost/ecoaid?user=ecoaid")
+        String jdbcUrl;
+
+        PlatformStore open() {
+            return PlatformMain.openStore(data, jdbcUrl);
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve /api/v1 until stopped (loopback by default)")
+    static final class Serve implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        StoreOptions store = new StoreOptions();
+
+        @Option(names = "--port", defaultValue = "8765", description = "port (default ${DEFAULT-VALUE})")
+        int port;
+
+        @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to bind (default ${DEFAULT-VALUE}; put TLS in front for anything else)")
+        String host;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            PlatformServer.Config d = PlatformServer.Config.defaults(port);
+            PlatformServer.Config config = new PlatformServer.Config(host, port, d.maxBodyBytes(), d.maxOpsPerBatch(),
+                    d.maxPullLimit(), d.chunkSize(), d.maxBlobBytes(), d.requestsPerSecond(), d.burst(), d.accessTokenTtl());
+            PlatformServer server = PlatformMain.serve(store.data, store.jdbcUrl, config);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                server.store().close();
+                stopped.countDown();
+            }));
+            spec.commandLine().getOut().println(Messages.get("cli.platform.listening", host, Integer.toString(server.port()),
+                    PlatformMain.jdbcUrl(store.data, store.jdbcUrl).replaceAll("password=[^&]*", "password=***")));
+            spec.commandLine().getOut().flush();
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "admin", mixinStandardHelpOptions = true, description = "Administer provinces, teams, users and devices",
+            subcommands = {CreateProvince.class, CreateTeam.class, CreateUser.class, IssueCode.class, RevokeDevice.class,
+                VerifyAudit.class})
+    static final class Admin implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "create-province", mixinStandardHelpOptions = true, description = "Create a province; prints its id")
+    static final class CreateProvince implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        StoreOptions store = new StoreOptions();
+
+        @Parameters(index = "0", description = "name")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (PlatformStore s = store.open()) {
+                spec.commandLine().getOut().println(Messages.get("cli.platform.created", "province", s.createProvince(name), name));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "create-team", mixinStandardHelpOptions = true, description = "Create a team in a province; prints its id")
+    static final class CreateTeam implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        StoreOptions store = new StoreOptions();
+
+        @Option(names = "--province", required = true, description = "province id")
+        String province;
+
+        @Parameters(index = "0", description = "name")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (PlatformStore s = store.open()) {
+                spec.commandLine().getOut().println(Messages.get("cli.platform.created", "team", s.createTeam(province, name), name));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "create-user", mixinStandardHelpOptions = true, description = "Create a user; prints its id")
+    static final class CreateUser implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        StoreOptions store = new StoreOptions();
+
+        @Option(names = "--role", required = true, description = "${COMPLETION-CANDIDATES}")
+        Dto.Role role;
+
+        @Option(names = "--team", description = "team id (members and team leads)")
+        String team;
+
+        @Option(names = "--province", description = "province id (provincial admins)")
+        String province;
+
+        @Parameters(index = "0", description = "name")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (PlatformStore s = store.open()) {
+                spec.commandLine().getOut().println(Messages.get("cli.platform.created", "user",
+                        s.createUser(name, role, team, province), name));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "issue-code", mixinStandardHelpOptions = true, description = "Issue a one-time enrolment code for a user")
+    static final class IssueCode implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        StoreOptions store = new StoreOptions();
+
+        @Option(names = "--user", required = true, description = "user id")
+        String user;
+
+        @Option(names = "--hours", defaultValue = "24", description = "validity in hours (default ${DEFAULT-VALUE})")
+        int hours;
+
+        @Override
+        public Integer call() {
+            try (PlatformStore s = store.open()) {
+                spec.commandLine().getOut().println(Messages.get("cli.platform.code", s.issueCode(user, Duration.ofHours(hours), "cli"),
+                        hours));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke-device", mixinStandardHelpOptions = true, description = "Revoke a device: its requests are refused from now on")
+    static final class RevokeDevice implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        StoreOptions store = new StoreOptions();
+
+        @Parameters(index = "0", description = "device id")
+        String device;
+
+        @Override
+        public Integer call() {
+            try (PlatformStore s = store.open()) {
+                s.revokeDevice(device, "cli", "cli");
+                spec.commandLine().getOut().println(Messages.get("cli.platform.revoked", device));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "verify-audit", mixinStandardHelpOptions = true, description = "Recompute the audit log's hash chain")
+    static final class VerifyAudit implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        StoreOptions store = new StoreOptions();
+
+        @Override
+        public Integer call() {
+            try (PlatformStore s = store.open()) {
+                long n = s.verifyAudit();
+                if (n < 0) {
+                    spec.commandLine().getErr().println(Messages.get("cli.platform.auditBroken", -n));
+                    return 1;
+                }
+                spec.commandLine().getOut().println(Messages.get("cli.platform.auditOk", n));
+            }
+            return 0;
+        }
+    }
+}
