@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
             BenchCommand.class,
             InventoryCommand.class,
             GhgCommand.class,
+            PmfCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
