@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             InventoryCommand.class,
             GhgCommand.class,
             PmfCommand.class,
+            OfpCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
