@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             FoundationBench.WorkspaceBench.class,
             FoundationBench.StartupBench.class,
-            InventoryBenchCommand.class
+            InventoryBenchCommand.class,
+            PmfBenchCommand.class
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -60,6 +60,9 @@ public final class PmfCommand implements Runnable {
             description = "robust mode (alpha 4; best model by Q(robust)); --no-robust: plain least squares, best by Q(true)")
     boolean robust;
 
+    @Option(names = "--hops", defaultValue = "0", description = "als: basin-hopping restarts per model after convergence (default 0)")
+    int hops;
+
     @Option(names = "--init-w", description = "initial W (n x p, no header), with --init-h: one model from these")
     Path initW;
 
@@ -110,6 +113,7 @@ public final class PmfCommand implements Runnable {
         if (threads != null) {
             s = s.withThreads(threads);
         }
+        s = s.withHops(hops);
         PmfRunner.Batch batch;
         if (initW != null || initH != null) {
             if (initW == null || initH == null) {

@@ -10,21 +10,30 @@ import cn.ecoaid.domain.ProgressListener;
  * after {@code robustStart} and tests convergence on Q(robust).
  */
 public final class AlsNmf {
-    public record Options(double delta, int window, int maxIter, boolean robust, int robustStart, double alpha) {
+    /**
+     * {@code hops}: after converging, this many perturb-and-reconverge steps (basin hopping): W and H are multiplied by
+     * lognormal noise exp(σ·N(0,1)) with σ = {@code hopSigma}, re-converged, and kept when the objective fell.
+     */
+    public record Options(double delta, int window, int maxIter, boolean robust, int robustStart, double alpha,
+            int hops, double hopSigma) {
         public static Options defaults() {
-            return new Options(1e-3, 10, 5_000, false, 5, Objective.ALPHA);
+            return new Options(1e-3, 10, 5_000, false, 5, Objective.ALPHA, 0, 0.5);
         }
 
         public Options withRobust(boolean r) {
-            return new Options(delta, window, maxIter, r, robustStart, alpha);
+            return new Options(delta, window, maxIter, r, robustStart, alpha, hops, hopSigma);
         }
 
         public Options withMaxIter(int max) {
-            return new Options(delta, window, max, robust, robustStart, alpha);
+            return new Options(delta, window, max, robust, robustStart, alpha, hops, hopSigma);
         }
 
         public Options withDelta(double d, int n) {
-            return new Options(d, n, maxIter, robust, robustStart, alpha);
+            return new Options(d, n, maxIter, robust, robustStart, alpha, hops, hopSigma);
+        }
+
+        public Options withHops(int h, double sigma) {
+            return new Options(delta, window, maxIter, robust, robustStart, alpha, h, sigma);
         }
     }
 
@@ -32,6 +41,40 @@ public final class AlsNmf {
     }
 
     public static Solution run(double[] v, double[] u, int n, int m, int p, double[] w0, double[] h0, long seed,
+            Options opt, ProgressListener listener) {
+        long start = System.nanoTime();
+        Solution best = descend(v, u, n, m, p, w0, h0, seed, opt, listener);
+        if (opt.hops() <= 0) {
+            return best;
+        }
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
+        int iterations = best.iterations();
+        for (int hop = 0; hop < opt.hops(); hop++) {
+            double[] w = best.w().clone();
+            double[] h = best.h().clone();
+            for (int c = 0; c < w.length; c++) {
+                w[c] *= Math.exp(opt.hopSigma() * gaussian(r));
+            }
+            for (int c = 0; c < h.length; c++) {
+                h[c] *= Math.exp(opt.hopSigma() * gaussian(r));
+            }
+            Solution s = descend(v, u, n, m, p, w, h, seed, opt, listener);
+            iterations += s.iterations();
+            double qs = opt.robust() ? s.qRobust() : s.qTrue();
+            double qb = opt.robust() ? best.qRobust() : best.qTrue();
+            if (qs < qb) {
+                best = s;
+            }
+        }
+        return new Solution(seed, n, m, p, best.w(), best.h(), best.qTrue(), best.qRobust(), iterations,
+                best.converged(), (System.nanoTime() - start) / 1e9);
+    }
+
+    static double gaussian(java.util.SplittableRandom r) {
+        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+    }
+
+    static Solution descend(double[] v, double[] u, int n, int m, int p, double[] w0, double[] h0, long seed,
             Options opt, ProgressListener listener) {
         long start = System.nanoTime();
         double[] w = w0.clone();

@@ -29,6 +29,10 @@ public final class PmfRunner {
             return new Settings(factors, models, seed, method, robust, t, lsNmf, als);
         }
 
+        public Settings withHops(int hops) {
+            return new Settings(factors, models, seed, method, robust, threads, lsNmf, als.withHops(hops, als.hopSigma()));
+        }
+
         public Settings withAls(AlsNmf.Options o) {
             return new Settings(factors, models, seed, method, robust, threads, lsNmf, o);
         }
