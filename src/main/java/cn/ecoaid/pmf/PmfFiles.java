@@ -159,6 +159,21 @@ public final class PmfFiles {
         return rows.toArray(new double[0][]);
     }
 
+    /** Reads a matrix written with a header row and a label in the first column (as ESAT's result files). */
+    public static double[][] readMatrixWithRowLabels(Path file) {
+        Table t = TableFiles.read(file);
+        List<Table.Row> rows = dataRows(t);
+        double[][] out = new double[rows.size()][];
+        for (int i = 0; i < rows.size(); i++) {
+            Table.Row r = rows.get(i);
+            out[i] = new double[t.headers().size() - 1];
+            for (int k = 1; k < t.headers().size(); k++) {
+                out[i][k - 1] = number(r, k, file.getFileName().toString(), t.headers());
+            }
+        }
+        return out;
+    }
+
     /** Flattens a matrix to row-major order, checking its shape. */
     public static double[] flatten(double[][] a, int rows, int cols, String what) {
         if (a.length != rows || (rows > 0 && a[0].length != cols)) {
