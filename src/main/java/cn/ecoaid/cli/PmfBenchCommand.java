@@ -9,6 +9,8 @@ import cn.ecoaid.pmf.PmfRunner;
 import cn.ecoaid.pmf.PreparedInput;
 import cn.ecoaid.pmf.Solution;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -51,8 +53,14 @@ public final class PmfBenchCommand implements Runnable {
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     Integer threads;
 
-    @Option(names = "--iteration-models", defaultValue = "3", description = "models timed one by one for ms/iteration")
-    int iterationModels;
+    @Option(names = "--iterations", defaultValue = "2000", description = "iterations per timed ESAT-mode run")
+    int iterations;
+
+    @Option(names = "--repeats", defaultValue = "5", description = "timed ESAT-mode runs")
+    int repeats;
+
+    @Option(names = "--iterations-only", description = "only the ESAT-mode time per iteration")
+    boolean iterationsOnly;
 
     @Override
     public void run() {
@@ -67,20 +75,29 @@ public final class PmfBenchCommand implements Runnable {
         PmfData data = new PmfData(raw.samples(), raw.species(), x, u);
         PreparedInput in = PreparedInput.prepare(data, false, null, null, null);
         w.printf(Locale.ROOT, "dataset %d x %d, cores %d%n", in.rows(), in.cols(), Runtime.getRuntime().availableProcessors());
-        // 1. ESAT mode, one model at a time on one thread: ms per iteration
-        long[] seeds = PmfRunner.seeds(seed, Math.max(1, iterationModels));
-        double[] msPerIter = new double[seeds.length];
-        for (int k = 0; k < seeds.length; k++) {
-            double[][] init = PmfRunner.initial(in.v(), in.rows(), in.cols(), 6, seeds[k]);
-            Solution s = LsNmf.run(in.v(), in.u(), in.rows(), in.cols(), 6, init[0], init[1], seeds[k],
-                    LsNmf.Options.esat(), ProgressListener.NONE, null);
-            msPerIter[k] = 1000 * s.seconds() / s.iterations();
-            w.printf(Locale.ROOT, "ls-nmf p=6 model %d: %d iterations, %.3f s, %.4f ms/iteration, Q(true) %.2f%n", k + 1,
-                    s.iterations(), s.seconds(), msPerIter[k], s.qTrue());
+        // 1. ESAT mode on one thread: a warm-up, then fixed-length runs (no early stop), CPU and wall time per iteration
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        double[][] init = PmfRunner.initial(in.v(), in.rows(), in.cols(), 6, seed);
+        LsNmf.Options fixed = new LsNmf.Options(Double.NEGATIVE_INFINITY, 50, iterations, false, 0, 4);
+        LsNmf.run(in.v(), in.u(), in.rows(), in.cols(), 6, init[0], init[1], seed, fixed.withMaxIter(500),
+                ProgressListener.NONE, null);
+        double[] cpu = new double[Math.max(1, repeats)];
+        double[] wallMs = new double[cpu.length];
+        for (int k = 0; k < cpu.length; k++) {
+            long c0 = mx.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            LsNmf.run(in.v(), in.u(), in.rows(), in.cols(), 6, init[0], init[1], seed, fixed, ProgressListener.NONE, null);
+            cpu[k] = (mx.getCurrentThreadCpuTime() - c0) / 1e6 / iterations;
+            wallMs[k] = (System.nanoTime() - t0) / 1e6 / iterations;
         }
-        w.printf(Locale.ROOT, "ESAT-mode time per iteration (median of %d, single thread): %.4f ms%n", seeds.length,
-                median(msPerIter));
+        Arrays.sort(cpu);
+        Arrays.sort(wallMs);
+        w.printf(Locale.ROOT, "ESAT-mode ms/iteration, p=6, %d runs of %d iterations, one thread: CPU min %.4f median %.4f;"
+                + " wall min %.4f median %.4f%n", cpu.length, iterations, cpu[0], median(cpu), wallMs[0], median(wallMs));
         w.flush();
+        if (iterationsOnly) {
+            return;
+        }
         // 2. batches per method and factor count
         w.println("method,hops,factors,models,wall_s,best_Q_true,best_seed,mean_iterations,converged");
         for (int p : factors) {

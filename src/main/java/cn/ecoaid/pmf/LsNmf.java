@@ -62,7 +62,7 @@ public final class LsNmf {
             if (opt.robust() && iter >= opt.robustStart()) {
                 reweight(v, u, wh, we, wv, opt.alpha());
             }
-            // H step: numerator Wᵀ(ω∘V), denominator Wᵀ(ω∘WH)
+            // H step (wh holds W·H of the current W and H): numerator Wᵀ(ω∘V), denominator Wᵀ(ω∘WH)
             for (int c = 0; c < cells; c++) {
                 a[c] = we[c] * wh[c];
             }
@@ -84,30 +84,51 @@ public final class LsNmf {
                     h[c] = h[c] * num[c] / den[c];
                 }
             }
-            // W step with the new H: numerator (ω∘V)Hᵀ, denominator (ω∘WH)Hᵀ
-            Objective.product(w, h, n, m, p, wh);
-            for (int c = 0; c < cells; c++) {
-                a[c] = we[c] * wh[c];
-            }
+            // W step with the new H, row by row: numerator (ω∘V)Hᵀ, denominator (ω∘WH)Hᵀ; then the new WH row and
+            // its squared scaled residuals (for Q), so that WH is ready for the next H step.
             for (int i = 0; i < n; i++) {
                 int row = i * m;
+                int wr = i * p;
+                rowProduct(w, h, wr, m, p, wh, row);
+                for (int j = 0; j < m; j++) {
+                    a[row + j] = we[row + j] * wh[row + j];
+                }
                 for (int k = 0; k < p; k++) {
                     int hk = k * m;
-                    double sn = 0;
-                    double sd = 0;
-                    for (int j = 0; j < m; j++) {
-                        sn += wv[row + j] * h[hk + j];
-                        sd += a[row + j] * h[hk + j];
+                    double n0 = 0;
+                    double n1 = 0;
+                    double n2 = 0;
+                    double n3 = 0;
+                    double d0 = 0;
+                    double d1 = 0;
+                    double d2 = 0;
+                    double d3 = 0;
+                    int j = 0;
+                    for (; j + 3 < m; j += 4) {
+                        n0 += wv[row + j] * h[hk + j];
+                        d0 += a[row + j] * h[hk + j];
+                        n1 += wv[row + j + 1] * h[hk + j + 1];
+                        d1 += a[row + j + 1] * h[hk + j + 1];
+                        n2 += wv[row + j + 2] * h[hk + j + 2];
+                        d2 += a[row + j + 2] * h[hk + j + 2];
+                        n3 += wv[row + j + 3] * h[hk + j + 3];
+                        d3 += a[row + j + 3] * h[hk + j + 3];
                     }
+                    for (; j < m; j++) {
+                        n0 += wv[row + j] * h[hk + j];
+                        d0 += a[row + j] * h[hk + j];
+                    }
+                    double sn = (n0 + n1) + (n2 + n3);
+                    double sd = (d0 + d1) + (d2 + d3);
                     if (sd != 0) {
-                        w[i * p + k] = w[i * p + k] * sn / sd;
+                        w[wr + k] = w[wr + k] * sn / sd;
                     }
                 }
-            }
-            Objective.product(w, h, n, m, p, wh);
-            for (int c = 0; c < cells; c++) {
-                double s = (v[c] - wh[c]) / u[c];
-                a[c] = s * s;
+                rowProduct(w, h, wr, m, p, wh, row);
+                for (int j = 0; j < m; j++) {
+                    double s = (v[row + j] - wh[row + j]) / u[row + j];
+                    a[row + j] = s * s;
+                }
             }
             double qt = pairwiseSum(a, 0, cells);
             q = opt.robust() ? Objective.qRobust(v, u, wh, opt.alpha()) : qt;
@@ -130,6 +151,20 @@ public final class LsNmf {
         double qTrue = Objective.qTrue(v, u, wh);
         double qRobust = Objective.qRobust(v, u, wh, Objective.ALPHA);
         return new Solution(seed, n, m, p, w, h, qTrue, qRobust, iter, converged, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void rowProduct(double[] w, double[] h, int wr, int m, int p, double[] out, int row) {
+        double w0 = w[wr];
+        for (int j = 0; j < m; j++) {
+            out[row + j] = w0 * h[j];
+        }
+        for (int k = 1; k < p; k++) {
+            double wik = w[wr + k];
+            int hk = k * m;
+            for (int j = 0; j < m; j++) {
+                out[row + j] += wik * h[hk + j];
+            }
+        }
     }
 
     /** Sums like numpy's pairwise summation (blocks of 128, eight accumulators), so Q matches ESAT's to the last bits. */
