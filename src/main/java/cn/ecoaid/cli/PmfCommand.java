@@ -4,11 +4,13 @@ import cn.ecoaid.domain.EcoAidException;
 import cn.ecoaid.domain.ProgressListener;
 import cn.ecoaid.io.TableFiles;
 import cn.ecoaid.l10n.Messages;
+import cn.ecoaid.pmf.Bootstrap;
 import cn.ecoaid.pmf.Method;
 import cn.ecoaid.pmf.PmfData;
 import cn.ecoaid.pmf.PmfFiles;
 import cn.ecoaid.pmf.PmfOutput;
 import cn.ecoaid.pmf.PmfRunner;
+import cn.ecoaid.pmf.PmfResults;
 import cn.ecoaid.pmf.PreparedInput;
 import cn.ecoaid.pmf.Solution;
 import cn.ecoaid.pmf.UncertaintyBuilder;
@@ -62,6 +64,9 @@ public final class PmfCommand implements Runnable {
 
     @Option(names = "--hops", defaultValue = "0", description = "als: basin-hopping restarts per model after convergence (default 0)")
     int hops;
+
+    @Option(names = "--bootstrap", defaultValue = "0", description = "block-bootstrap runs of the best model (e.g. 100; 0 = none)")
+    int bootstrap;
 
     @Option(names = "--init-w", description = "initial W (n x p, no header), with --init-h: one model from these")
     Path initW;
@@ -139,8 +144,15 @@ public final class PmfCommand implements Runnable {
         }
         PmfOutput.write(out, in, batch);
         Solution best = batch.bestModel();
-        w.println(Messages.get("pmf.cli.done", batch.best() + 1, best.seed(), String.format("%.4f", best.qTrue()),
-                String.format("%.4f", best.qRobust()), best.iterations(), out));
+        if (bootstrap > 0) {
+            Bootstrap.Settings bs = Bootstrap.Settings.defaults(seed).withRuns(bootstrap);
+            Bootstrap.Result br = Bootstrap.run(in, best, bs, ProgressListener.NONE);
+            PmfOutput.writeBootstrap(out, new PmfResults(in, best), br);
+            w.println(Messages.get("pmf.cli.bootstrap", bootstrap, br.blockSize(), out));
+        }
+        w.println(Messages.get("pmf.cli.done", batch.best() + 1, String.valueOf(best.seed()),
+                String.format("%.4f", best.qTrue()), String.format("%.4f", best.qRobust()),
+                String.valueOf(best.iterations()), out));
     }
 
     private PmfData load() {

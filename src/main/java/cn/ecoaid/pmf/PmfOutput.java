@@ -129,8 +129,56 @@ public final class PmfOutput {
             diag.add(List.of(species.get(j), in.categories().get(orig).name().toLowerCase(java.util.Locale.ROOT),
                     num(in.signalToNoise()[orig]), num(op[0]), num(op[1]), num(op[2]), num(r.qOverQexpSpecies(j))));
         }
+        List<List<String>> names = new ArrayList<>();
+        for (FactorNaming.Suggestion sg : FactorNaming.shipped().suggest(r, null, 30)) {
+            StringBuilder ev = new StringBuilder();
+            for (FactorNaming.Evidence e : sg.evidence()) {
+                ev.append(ev.length() == 0 ? "" : "; ").append(e.species()).append(' ')
+                        .append(String.format(java.util.Locale.ROOT, "%.1f%%", e.percent()));
+            }
+            names.add(List.of("Factor" + (sg.factor() + 1), sg.source().domain(), sg.source().name(),
+                    sg.source().nameZh(), String.format(java.util.Locale.ROOT, "%.1f", sg.score()), ev.toString()));
+        }
+        TableFiles.write(dir.resolve("factor-name-suggestions.csv"),
+                List.of("factor", "domain", "source", "source_zh", "mean_percent_of_markers", "evidence"), names);
         TableFiles.write(dir.resolve("species-diagnostics.csv"),
                 List.of("species", "category", "signal_to_noise", "slope", "intercept", "r2", "q_over_qexp"), diag);
+    }
+
+    /**
+     * Writes {@code bootstrap-mapping.csv} (base factor rows × bootstrap factor columns, last row unmapped) and
+     * {@code bootstrap-profiles.csv} (factor, species, base profile, 5th/25th/50th/75th/95th percentiles).
+     */
+    public static void writeBootstrap(Path dir, PmfResults base, Bootstrap.Result b) {
+        int p = base.solution().p();
+        List<String> head = new ArrayList<>(List.of("base_factor"));
+        for (int f = 0; f < p; f++) {
+            head.add("boot_Factor" + (f + 1));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (int k = 0; k < p; k++) {
+            List<String> r = new ArrayList<>(List.of("Factor" + (k + 1)));
+            for (int f = 0; f < p; f++) {
+                r.add(Integer.toString(b.mapping()[k][f]));
+            }
+            rows.add(r);
+        }
+        List<String> un = new ArrayList<>(List.of("unmapped"));
+        for (int f = 0; f < p; f++) {
+            un.add(Integer.toString(b.unmapped()[f]));
+        }
+        rows.add(un);
+        TableFiles.write(dir.resolve("bootstrap-mapping.csv"), head, rows);
+        List<List<String>> prof = new ArrayList<>();
+        for (int k = 0; k < p; k++) {
+            for (int j = 0; j < base.species().size(); j++) {
+                prof.add(List.of("Factor" + (k + 1), base.species().get(j), num(base.profile(k, j)),
+                        num(b.percentile(k, j, 5)), num(b.percentile(k, j, 25)), num(b.percentile(k, j, 50)),
+                        num(b.percentile(k, j, 75)), num(b.percentile(k, j, 95))));
+            }
+        }
+        TableFiles.write(dir.resolve("bootstrap-profiles.csv"),
+                List.of("factor", "species", "base", "p5", "p25", "p50", "p75", "p95"), prof);
     }
 
     static String num(double v) {
