@@ -102,23 +102,27 @@ public final class PmfBenchCommand implements Runnable {
         w.println("method,hops,factors,models,wall_s,best_Q_true,best_seed,mean_iterations,converged");
         for (int p : factors) {
             for (String mName : methods) {
-              Method method = Method.parse(mName);
-              for (int hop : method == Method.ALS ? hops : new int[] {0}) {
-                PmfRunner.Settings s = PmfRunner.Settings.of(p, models, seed, method, false).withHops(hop);
-                if (threads != null) {
-                    s = s.withThreads(threads);
+                Method method = Method.parse(mName);
+                for (int hop : method == Method.ALS ? hops : new int[] {0}) {
+                    batch(w, in, p, method, hop);
                 }
-                long t0 = System.nanoTime();
-                PmfRunner.Batch b = PmfRunner.run(in, s, ProgressListener.NONE);
-                double wall = (System.nanoTime() - t0) / 1e9;
-                double meanIter = b.models().stream().mapToInt(Solution::iterations).average().orElse(0);
-                long conv = b.models().stream().filter(Solution::converged).count();
-                w.printf(Locale.ROOT, "%s,%d,%d,%d,%.2f,%.2f,%d,%.0f,%d%n", method.id(), hop, p, models, wall,
-                        b.bestModel().qTrue(), b.bestModel().seed(), meanIter, conv);
-                w.flush();
-              }
             }
         }
+    }
+
+    private void batch(PrintWriter w, PreparedInput in, int p, Method method, int hop) {
+        PmfRunner.Settings s = PmfRunner.Settings.of(p, models, seed, method, false).withHops(hop);
+        if (threads != null) {
+            s = s.withThreads(threads);
+        }
+        long t0 = System.nanoTime();
+        PmfRunner.Batch b = PmfRunner.run(in, s, ProgressListener.NONE);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double meanIter = b.models().stream().mapToInt(Solution::iterations).average().orElse(0);
+        long conv = b.models().stream().filter(Solution::converged).count();
+        w.printf(Locale.ROOT, "%s,%d,%d,%d,%.2f,%.2f,%d,%.0f,%d%n", method.id(), hop, p, models, wall,
+                b.bestModel().qTrue(), b.bestModel().seed(), meanIter, conv);
+        w.flush();
     }
 
     static double median(double[] a) {
