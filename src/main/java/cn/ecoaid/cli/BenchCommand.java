@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
             MapBenchCommand.class,
             WaterBenchCommand.class,
             ReportBenchCommand.class,
-            SyncBenchCommand.class
+            SyncBenchCommand.class,
+            PmfBenchCommand.class
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

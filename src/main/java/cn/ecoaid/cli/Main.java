@@ -34,6 +34,8 @@ import picocli.CommandLine.Option;
             ReportCommand.class,
             PlatformCommand.class,
             SyncCommand.class,
+            PmfCommand.class,
+            OfpCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,0 +1,185 @@
+package cn.ecoaid.cli;
+
+import cn.ecoaid.domain.EcoAidException;
+import cn.ecoaid.domain.ProgressListener;
+import cn.ecoaid.io.TableFiles;
+import cn.ecoaid.l10n.Messages;
+import cn.ecoaid.pmf.Bootstrap;
+import cn.ecoaid.pmf.Method;
+import cn.ecoaid.pmf.PmfData;
+import cn.ecoaid.pmf.PmfFiles;
+import cn.ecoaid.pmf.PmfOutput;
+import cn.ecoaid.pmf.PmfRunner;
+import cn.ecoaid.pmf.PmfResults;
+import cn.ecoaid.pmf.PreparedInput;
+import cn.ecoaid.pmf.Solution;
+import cn.ecoaid.pmf.UncertaintyBuilder;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code pmf}: positive matrix factorisation of a PMF 5.0 / ESAT style dataset, several seeded models in parallel. */
+@Command(name = "pmf", mixinStandardHelpOptions = true,
+        description = "Source apportionment by positive matrix factorisation (PMF 5.0 / ESAT input layout)")
+public final class PmfCommand implements Runnable {
+    /** Names taken as the total variable (weak by default) when --total is not given. */
+    static final List<String> TOTAL_NAMES = List.of("TNMOC", "TVOC", "PM2.5", "PM25", "PM2_5", "PM10", "TOTAL");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--conc", required = true, description = "concentrations (CSV/XLSX: sample id or date, then species)")
+    Path conc;
+
+    @Option(names = "--unc", description = "uncertainties of the same shape (or give --species-table)")
+    Path unc;
+
+    @Option(names = "--species-table", description = "species, mdl, error_fraction: build uncertainties by the PMF 5.0 rule")
+    Path speciesTable;
+
+    @Option(names = "--extra-unc", defaultValue = "0", description = "extra modelling uncertainty in percent, 0-25 (with --species-table)")
+    double extraUnc;
+
+    @Option(names = "--factors", required = true)
+    int factors;
+
+    @Option(names = "--models", defaultValue = "20")
+    int models;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--method", defaultValue = "als", description = "als (alternating NNLS, default) or ls-nmf (ESAT)")
+    String method;
+
+    @Option(names = "--robust", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "robust mode (alpha 4; best model by Q(robust)); --no-robust: plain least squares, best by Q(true)")
+    boolean robust;
+
+    @Option(names = "--hops", defaultValue = "0", description = "als: basin-hopping restarts per model after convergence (default 0)")
+    int hops;
+
+    @Option(names = "--bootstrap", defaultValue = "0", description = "block-bootstrap runs of the best model (e.g. 100; 0 = none)")
+    int bootstrap;
+
+    @Option(names = "--init-w", description = "initial W (n x p, no header), with --init-h: one model from these")
+    Path initW;
+
+    @Option(names = "--init-h", description = "initial H (p x m, no header)")
+    Path initH;
+
+    @Option(names = "--weak", split = ",", description = "species forced weak (uncertainty x3)")
+    List<String> weak = new ArrayList<>();
+
+    @Option(names = "--bad", split = ",", description = "species excluded")
+    List<String> bad = new ArrayList<>();
+
+    @Option(names = "--total", description = "the total variable (weak unless --bad); default: TNMOC, TVOC, PM2.5 … if present")
+    String total;
+
+    @Option(names = "--all-strong", description = "keep every species strong unless --weak/--bad (ESAT's default) instead of S/N suggestions")
+    boolean allStrong;
+
+    @Option(names = "--float32", description = "round inputs to float32 first, as ESAT hands them to its solver")
+    boolean float32;
+
+    @Option(names = "--threads", description = "worker threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--out", required = true)
+    Path out;
+
+    @Override
+    public void run() {
+        PrintWriter w = spec.commandLine().getOut();
+        PmfData data = load();
+        if (float32) {
+            data = new PmfData(data.samples(), data.species(), round(data.x()), round(data.u()));
+        }
+        String totalVar = total;
+        if (totalVar == null && !allStrong) {
+            for (String s : data.species()) {
+                if (TOTAL_NAMES.stream().anyMatch(s::equalsIgnoreCase)) {
+                    totalVar = s;
+                }
+            }
+        }
+        Set<String> b = new LinkedHashSet<>(bad);
+        checkNames(data, weak);
+        checkNames(data, bad);
+        PreparedInput in = PreparedInput.prepare(data, !allStrong, new LinkedHashSet<>(weak), b, totalVar);
+        PmfRunner.Settings s = PmfRunner.Settings.of(factors, models, seed, Method.parse(method), robust);
+        if (threads != null) {
+            s = s.withThreads(threads);
+        }
+        s = s.withHops(hops);
+        PmfRunner.Batch batch;
+        if (initW != null || initH != null) {
+            if (initW == null || initH == null) {
+                throw new EcoAidException("pmf.error.initBoth");
+            }
+            double[] w0 = PmfFiles.flatten(PmfFiles.readMatrix(initW), in.rows(), factors, initW.toString());
+            double[] h0 = PmfFiles.flatten(PmfFiles.readMatrix(initH), factors, in.cols(), initH.toString());
+            Solution one = PmfRunner.runOne(in, s, w0, h0, -1, ProgressListener.NONE);
+            batch = new PmfRunner.Batch(s, List.of(one), 0);
+        } else {
+            batch = PmfRunner.run(in, s, new ProgressListener() {
+                @Override
+                public synchronized void progress(long done, long all) {
+                    w.println(Messages.get("pmf.cli.progress", done, all));
+                    w.flush();
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return false;
+                }
+            });
+        }
+        PmfOutput.write(out, in, batch);
+        Solution best = batch.bestModel();
+        if (bootstrap > 0) {
+            Bootstrap.Settings bs = Bootstrap.Settings.defaults(seed).withRuns(bootstrap);
+            Bootstrap.Result br = Bootstrap.run(in, best, bs, ProgressListener.NONE);
+            PmfOutput.writeBootstrap(out, new PmfResults(in, best), br);
+            w.println(Messages.get("pmf.cli.bootstrap", bootstrap, br.blockSize(), out));
+        }
+        w.println(Messages.get("pmf.cli.done", batch.best() + 1, String.valueOf(best.seed()),
+                String.format("%.4f", best.qTrue()), String.format("%.4f", best.qRobust()),
+                String.valueOf(best.iterations()), out));
+    }
+
+    private PmfData load() {
+        if (unc != null) {
+            return PmfFiles.read(conc, unc);
+        }
+        if (speciesTable == null) {
+            throw new EcoAidException("pmf.error.noUncertainty");
+        }
+        var specs = UncertaintyBuilder.readSpecies(TableFiles.read(speciesTable), speciesTable.getFileName().toString());
+        return UncertaintyBuilder.build(TableFiles.read(conc), conc.getFileName().toString(), specs, extraUnc / 100)
+                .data();
+    }
+
+    private static void checkNames(PmfData data, List<String> names) {
+        for (String n : names) {
+            if (data.speciesIndex(n) < 0) {
+                throw new EcoAidException("pmf.error.unknownSpecies", n);
+            }
+        }
+    }
+
+    private static double[] round(double[] a) {
+        double[] o = new double[a.length];
+        for (int c = 0; c < a.length; c++) {
+            o[c] = (float) a[c];
+        }
+        return o;
+    }
+}

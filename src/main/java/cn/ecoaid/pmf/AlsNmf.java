@@ -1,0 +1,202 @@
+package cn.ecoaid.pmf;
+
+import cn.ecoaid.domain.ProgressListener;
+
+/**
+ * Weighted alternating non-negative least squares: each row of W is the exact weighted NNLS solution given H, then
+ * each column of H given W (Lawson–Hanson on p×p normal equations). Every half-step minimises Q exactly over its
+ * block, so Q falls monotonically and far faster per iteration than multiplicative updates. Stops when Q fell by less
+ * than {@code delta} over the last {@code window} iterations. Robust mode reweights (IRLS, α) before every iteration
+ * after {@code robustStart} and tests convergence on Q(robust).
+ */
+public final class AlsNmf {
+    /**
+     * {@code hops}: after converging, this many perturb-and-reconverge steps (basin hopping): W and H are multiplied by
+     * lognormal noise exp(σ·N(0,1)) with σ = {@code hopSigma}, re-converged, and kept when the objective fell.
+     */
+    public record Options(double delta, int window, int maxIter, boolean robust, int robustStart, double alpha,
+            int hops, double hopSigma) {
+        public static Options defaults() {
+            return new Options(1e-3, 10, 5_000, false, 5, Objective.ALPHA, 0, 0.5);
+        }
+
+        public Options withRobust(boolean r) {
+            return new Options(delta, window, maxIter, r, robustStart, alpha, hops, hopSigma);
+        }
+
+        public Options withMaxIter(int max) {
+            return new Options(delta, window, max, robust, robustStart, alpha, hops, hopSigma);
+        }
+
+        public Options withDelta(double d, int n) {
+            return new Options(d, n, maxIter, robust, robustStart, alpha, hops, hopSigma);
+        }
+
+        public Options withHops(int h, double sigma) {
+            return new Options(delta, window, maxIter, robust, robustStart, alpha, h, sigma);
+        }
+    }
+
+    private AlsNmf() {
+    }
+
+    public static Solution run(double[] v, double[] u, int n, int m, int p, double[] w0, double[] h0, long seed,
+            Options opt, ProgressListener listener) {
+        long start = System.nanoTime();
+        Solution best = descend(v, u, n, m, p, w0, h0, seed, opt, listener);
+        if (opt.hops() <= 0) {
+            return best;
+        }
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
+        int iterations = best.iterations();
+        for (int hop = 0; hop < opt.hops(); hop++) {
+            double[] w = best.w().clone();
+            double[] h = best.h().clone();
+            for (int c = 0; c < w.length; c++) {
+                w[c] *= Math.exp(opt.hopSigma() * gaussian(r));
+            }
+            for (int c = 0; c < h.length; c++) {
+                h[c] *= Math.exp(opt.hopSigma() * gaussian(r));
+            }
+            Solution s = descend(v, u, n, m, p, w, h, seed, opt, listener);
+            iterations += s.iterations();
+            double qs = opt.robust() ? s.qRobust() : s.qTrue();
+            double qb = opt.robust() ? best.qRobust() : best.qTrue();
+            if (qs < qb) {
+                best = s;
+            }
+        }
+        return new Solution(seed, n, m, p, best.w(), best.h(), best.qTrue(), best.qRobust(), iterations,
+                best.converged(), (System.nanoTime() - start) / 1e9);
+    }
+
+    static double gaussian(java.util.SplittableRandom r) {
+        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+    }
+
+    static Solution descend(double[] v, double[] u, int n, int m, int p, double[] w0, double[] h0, long seed,
+            Options opt, ProgressListener listener) {
+        long start = System.nanoTime();
+        double[] w = w0.clone();
+        double[] h = h0.clone();
+        int cells = n * m;
+        double[] we = new double[cells];
+        double[] wv = new double[cells];
+        for (int c = 0; c < cells; c++) {
+            we[c] = 1.0 / (u[c] * u[c]);
+            wv[c] = we[c] * v[c];
+        }
+        double[] wh = new double[cells];
+        double[] g = new double[p * p];
+        double[] b = new double[p];
+        double[] x = new double[p];
+        double[] col = new double[n * p];
+        Nnls nnls = new Nnls(p);
+        double[] history = new double[opt.window()];
+        int iter = 0;
+        boolean converged = false;
+        while (iter < opt.maxIter()) {
+            if (opt.robust() && iter >= opt.robustStart()) {
+                Objective.product(w, h, n, m, p, wh);
+                LsNmf.reweight(v, u, wh, we, wv, opt.alpha());
+            }
+            // W rows given H
+            for (int i = 0; i < n; i++) {
+                java.util.Arrays.fill(g, 0);
+                java.util.Arrays.fill(b, 0);
+                int row = i * m;
+                for (int j = 0; j < m; j++) {
+                    double wt = we[row + j];
+                    double bv = wv[row + j];
+                    for (int k = 0; k < p; k++) {
+                        double hk = h[k * m + j];
+                        double t = wt * hk;
+                        b[k] += bv * hk;
+                        for (int l = 0; l <= k; l++) {
+                            g[k * p + l] += t * h[l * m + j];
+                        }
+                    }
+                }
+                symmetrise(g, p);
+                System.arraycopy(w, i * p, x, 0, p);
+                nnls.solve(g, b, x);
+                System.arraycopy(x, 0, w, i * p, p);
+            }
+            // H columns given W
+            for (int j = 0; j < m; j++) {
+                java.util.Arrays.fill(g, 0);
+                java.util.Arrays.fill(b, 0);
+                for (int i = 0; i < n; i++) {
+                    double wt = we[i * m + j];
+                    double bv = wv[i * m + j];
+                    int wr = i * p;
+                    for (int k = 0; k < p; k++) {
+                        double wk = w[wr + k];
+                        double t = wt * wk;
+                        b[k] += bv * wk;
+                        for (int l = 0; l <= k; l++) {
+                            g[k * p + l] += t * w[wr + l];
+                        }
+                    }
+                }
+                symmetrise(g, p);
+                for (int k = 0; k < p; k++) {
+                    x[k] = h[k * m + j];
+                }
+                nnls.solve(g, b, x);
+                for (int k = 0; k < p; k++) {
+                    h[k * m + j] = x[k];
+                }
+            }
+            rescale(w, h, n, m, p);
+            Objective.product(w, h, n, m, p, wh);
+            double q = opt.robust() ? Objective.qRobust(v, u, wh, opt.alpha()) : Objective.qTrue(v, u, wh);
+            history[iter % opt.window()] = q;
+            iter++;
+            if (iter >= opt.window() && (!opt.robust() || iter > opt.robustStart() + opt.window())) {
+                if (history[iter % opt.window()] - q < opt.delta()) {
+                    converged = true;
+                    break;
+                }
+            }
+            if ((iter & 7) == 0) {
+                listener.checkCancelled();
+            }
+        }
+        Objective.product(w, h, n, m, p, wh);
+        return new Solution(seed, n, m, p, w, h, Objective.qTrue(v, u, wh),
+                Objective.qRobust(v, u, wh, Objective.ALPHA), iter, converged, (System.nanoTime() - start) / 1e9);
+    }
+
+    static void symmetrise(double[] g, int p) {
+        for (int k = 0; k < p; k++) {
+            for (int l = 0; l < k; l++) {
+                g[l * p + k] = g[k * p + l];
+            }
+        }
+    }
+
+    /** Balances each factor so that its column of W and row of H have equal norms (keeps the products; avoids drift). */
+    static void rescale(double[] w, double[] h, int n, int m, int p) {
+        for (int k = 0; k < p; k++) {
+            double nw = 0;
+            double nh = 0;
+            for (int i = 0; i < n; i++) {
+                nw += w[i * p + k] * w[i * p + k];
+            }
+            for (int j = 0; j < m; j++) {
+                nh += h[k * m + j] * h[k * m + j];
+            }
+            if (nw == 0 || nh == 0) {
+                continue;
+            }
+            double s = Math.sqrt(Math.sqrt(nh / nw));
+            for (int i = 0; i < n; i++) {
+                w[i * p + k] *= s;
+            }
+            for (int j = 0; j < m; j++) {
+                h[k * m + j] /= s;
+            }
+        }
+    }
+}

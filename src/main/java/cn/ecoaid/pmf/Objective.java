@@ -1,0 +1,59 @@
+package cn.ecoaid.pmf;
+
+/**
+ * The PMF objective functions on row-major matrices: {@code V} (n×m), uncertainties {@code U} (n×m), contributions
+ * {@code W} (n×p) and profiles {@code H} (p×m).
+ */
+public final class Objective {
+    /** PMF 5.0's outlier threshold for the robust Q: a scaled residual beyond α counts α·|s| instead of s². */
+    public static final double ALPHA = 4.0;
+
+    private Objective() {
+    }
+
+    /** The fitted matrix W·H (n×m). */
+    public static double[] product(double[] w, double[] h, int n, int m, int p) {
+        double[] wh = new double[n * m];
+        product(w, h, n, m, p, wh);
+        return wh;
+    }
+
+    static void product(double[] w, double[] h, int n, int m, int p, double[] out) {
+        for (int i = 0; i < n; i++) {
+            int row = i * m;
+            java.util.Arrays.fill(out, row, row + m, 0.0);
+            for (int k = 0; k < p; k++) {
+                double wik = w[i * p + k];
+                int hk = k * m;
+                for (int j = 0; j < m; j++) {
+                    out[row + j] += wik * h[hk + j];
+                }
+            }
+        }
+    }
+
+    /** Q(true) = Σ ((x − WH)/u)². */
+    public static double qTrue(double[] x, double[] u, double[] wh) {
+        double q = 0;
+        for (int c = 0; c < x.length; c++) {
+            double s = (x[c] - wh[c]) / u[c];
+            q += s * s;
+        }
+        return q;
+    }
+
+    /** Q(robust) with threshold α: s² where |s| ≤ α, else α·|s|. */
+    public static double qRobust(double[] x, double[] u, double[] wh, double alpha) {
+        double q = 0;
+        for (int c = 0; c < x.length; c++) {
+            double s = Math.abs((x[c] - wh[c]) / u[c]);
+            q += s <= alpha ? s * s : alpha * s;
+        }
+        return q;
+    }
+
+    /** Q(expected) = number of strong cells − p·(n + m). */
+    public static double qExpected(int strongCells, int n, int m, int p) {
+        return strongCells - (double) p * (n + m);
+    }
+}
