@@ -37,6 +37,7 @@ public final class MainView {
     private final InventoryViewModel inventory;
     private final cn.ecoaid.ui.air.AirViewModel air;
     private final cn.ecoaid.ui.water.WaterViewModel water;
+    private final cn.ecoaid.ui.pmf.PmfViewModel pmf;
 
     public MainView(MainViewModel vm, Runnable onPreferences, Runnable onClose) {
         this.vm = vm;
@@ -48,11 +49,16 @@ public final class MainView {
                 cn.ecoaid.store.SqliteLayerRepository.of(vm.workspace()), vm.executor());
         this.air = new cn.ecoaid.ui.air.AirViewModel(vm.executor(), vm.workspace().air());
         this.water = new cn.ecoaid.ui.water.WaterViewModel(vm.executor(), vm.workspace().water(), vm.workspace().sites());
+        this.pmf = new cn.ecoaid.ui.pmf.PmfViewModel(vm.executor());
         build();
     }
 
     public cn.ecoaid.ui.air.AirViewModel airViewModel() {
         return air;
+    }
+
+    public cn.ecoaid.ui.pmf.PmfViewModel pmfViewModel() {
+        return pmf;
     }
 
     public cn.ecoaid.ui.water.WaterViewModel waterViewModel() {
@@ -165,6 +171,7 @@ public final class MainView {
                 yield new cn.ecoaid.ui.air.AirView(air).root();
             }
             case MAP -> new cn.ecoaid.ui.map.MapView(new cn.ecoaid.ui.map.MapViewModel(vm.workspace(), vm.executor())).root();
+            case PMF -> new cn.ecoaid.ui.pmf.PmfView(pmf).root();
             case WATER -> {
                 water.loadStored();
                 yield new cn.ecoaid.ui.water.WaterView(water).root();

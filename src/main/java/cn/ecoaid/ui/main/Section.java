@@ -2,5 +2,5 @@ package cn.ecoaid.ui.main;
 
 /** The places of the main window's navigation. Bundle keys: {@code nav.<NAME>}. */
 public enum Section {
-    OVERVIEW, SITES, AIR, WATER, INVENTORY, MAP, SOLUTION, SYNC
+    OVERVIEW, SITES, AIR, PMF, WATER, INVENTORY, MAP, SOLUTION, SYNC
 }

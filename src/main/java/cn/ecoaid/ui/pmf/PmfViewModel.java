@@ -1,0 +1,376 @@
+package cn.ecoaid.ui.pmf;
+
+import cn.ecoaid.io.TableFiles;
+import cn.ecoaid.l10n.ErrorText;
+import cn.ecoaid.l10n.Messages;
+import cn.ecoaid.pmf.FactorNaming;
+import cn.ecoaid.pmf.Method;
+import cn.ecoaid.pmf.PmfData;
+import cn.ecoaid.pmf.PmfFiles;
+import cn.ecoaid.pmf.PmfOutput;
+import cn.ecoaid.pmf.PmfResults;
+import cn.ecoaid.pmf.PmfRunner;
+import cn.ecoaid.pmf.PreparedInput;
+import cn.ecoaid.pmf.Solution;
+import cn.ecoaid.pmf.SpeciesCategory;
+import cn.ecoaid.pmf.UncertaintyBuilder;
+import cn.ecoaid.pmf.ofp.MirTable;
+import cn.ecoaid.pmf.ofp.Ofp;
+import cn.ecoaid.ui.util.UiExecutor;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Source-apportionment page: read concentrations with an uncertainty file or a species table (MDL, error fraction),
+ * review the signal-to-noise categories and override them, run PMF with seeded models in the background (progress and
+ * cancel in the status bar), read the models, the factor profiles with suggested source names and the contributions, and
+ * export everything as the {@code pmf} command does. A second part computes the ozone formation potential of VOC samples.
+ */
+public final class PmfViewModel {
+    /** Names of a total variable that is weak by default (PMF 5.0 practice). */
+    static final List<String> TOTAL_NAMES = List.of("TNMOC", "TVOC", "PM2.5", "PM25", "PM2_5", "PM10", "TOTAL");
+
+    private final UiExecutor executor;
+    private final ObjectProperty<Path> conc = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> unc = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> speciesTable = new SimpleObjectProperty<>();
+    private final ObjectProperty<Integer> factors = new SimpleObjectProperty<>(6);
+    private final ObjectProperty<Integer> models = new SimpleObjectProperty<>(20);
+    private final StringProperty seed = new SimpleStringProperty("42");
+    private final ObjectProperty<Method> method = new SimpleObjectProperty<>(Method.ALS);
+    private final BooleanProperty robust = new SimpleBooleanProperty(true);
+    private final ObservableList<List<String>> speciesRows = FXCollections.observableArrayList();
+    private final ObservableList<List<String>> modelRows = FXCollections.observableArrayList();
+    private final ObservableList<String> profileHeaders = FXCollections.observableArrayList();
+    private final ObservableList<List<String>> profileRows = FXCollections.observableArrayList();
+    private final ObservableList<List<String>> nameRows = FXCollections.observableArrayList();
+    private final ObservableList<String> factorNames = FXCollections.observableArrayList();
+    private final ObjectProperty<PmfResults> results = new SimpleObjectProperty<>();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObjectProperty<Path> vocFile = new SimpleObjectProperty<>();
+    private final StringProperty vocUnit = new SimpleStringProperty("ppbv");
+    private final StringProperty mirSet = new SimpleStringProperty("carter");
+    private final ObservableList<List<String>> ofpRows = FXCollections.observableArrayList();
+    private final ObservableList<List<String>> ofpGroupRows = FXCollections.observableArrayList();
+
+    private PmfData data;
+    private double[] signalToNoise;
+    private final List<SpeciesCategory> categories = new ArrayList<>();
+    private PreparedInput prepared;
+    private PmfRunner.Batch batch;
+
+    public PmfViewModel(UiExecutor executor) {
+        this.executor = executor;
+    }
+
+    public ObjectProperty<Path> concProperty() {
+        return conc;
+    }
+
+    public ObjectProperty<Path> uncProperty() {
+        return unc;
+    }
+
+    public ObjectProperty<Path> speciesTableProperty() {
+        return speciesTable;
+    }
+
+    public ObjectProperty<Integer> factorsProperty() {
+        return factors;
+    }
+
+    public ObjectProperty<Integer> modelsProperty() {
+        return models;
+    }
+
+    public StringProperty seedProperty() {
+        return seed;
+    }
+
+    public ObjectProperty<Method> methodProperty() {
+        return method;
+    }
+
+    public BooleanProperty robustProperty() {
+        return robust;
+    }
+
+    /** Species, S/N, category (translated), per species of the loaded data. */
+    public ObservableList<List<String>> speciesRows() {
+        return speciesRows;
+    }
+
+    /** Model, seed, Q(true), Q(robust), iterations, converged — the best model marked. */
+    public ObservableList<List<String>> modelRows() {
+        return modelRows;
+    }
+
+    public ObservableList<String> profileHeaders() {
+        return profileHeaders;
+    }
+
+    /** Per species: the % of the species in each factor (the best model). */
+    public ObservableList<List<String>> profileRows() {
+        return profileRows;
+    }
+
+    /** Per factor: suggested source name, score and the marker evidence. */
+    public ObservableList<List<String>> nameRows() {
+        return nameRows;
+    }
+
+    /** "Factor 1 — 二次硫酸盐 …" per factor of the best model. */
+    public ObservableList<String> factorNames() {
+        return factorNames;
+    }
+
+    /** The best model's results (profiles, contributions), for the charts. */
+    public ObjectProperty<PmfResults> resultsProperty() {
+        return results;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public ObjectProperty<Path> vocFileProperty() {
+        return vocFile;
+    }
+
+    public StringProperty vocUnitProperty() {
+        return vocUnit;
+    }
+
+    public StringProperty mirSetProperty() {
+        return mirSet;
+    }
+
+    /** Species ranked by mean OFP: species, group, mean µg/m³, MIR, mean OFP. */
+    public ObservableList<List<String>> ofpRows() {
+        return ofpRows;
+    }
+
+    /** Per group: mean OFP and its share. */
+    public ObservableList<List<String>> ofpGroupRows() {
+        return ofpGroupRows;
+    }
+
+    record Loaded(PmfData data, double[] sn, List<SpeciesCategory> suggested) {
+    }
+
+    /** Reads the input (with the uncertainty file, or built from the species table) and suggests the categories. */
+    public void load() {
+        Path c = conc.get();
+        if (c == null) {
+            message.set(Messages.get("pmf.ui.noConc"));
+            return;
+        }
+        Path u = unc.get();
+        Path sp = speciesTable.get();
+        if (u == null && sp == null) {
+            message.set(Messages.get("pmf.ui.noUncertainty"));
+            return;
+        }
+        executor.run(Messages.get("pmf.ui.loading", c.getFileName()), progress -> {
+            PmfData d;
+            if (u != null) {
+                d = PmfFiles.read(c, u);
+            } else {
+                var specs = UncertaintyBuilder.readSpecies(TableFiles.read(sp), sp.getFileName().toString());
+                d = UncertaintyBuilder.build(TableFiles.read(c), c.getFileName().toString(), specs, 0).data();
+            }
+            String total = d.species().stream().filter(s -> TOTAL_NAMES.stream().anyMatch(s::equalsIgnoreCase))
+                    .reduce((a, b) -> b).orElse(null);
+            PreparedInput in = PreparedInput.prepare(d, true, Set.of(), Set.of(), total);
+            return new Loaded(d, in.signalToNoise(), in.categories());
+        }, l -> {
+            data = l.data();
+            signalToNoise = l.sn();
+            categories.clear();
+            categories.addAll(l.suggested());
+            showSpecies();
+            message.set(Messages.get("pmf.ui.loaded", data.rows(), data.cols(),
+                    categories.stream().filter(k -> k == SpeciesCategory.WEAK).count(),
+                    categories.stream().filter(k -> k == SpeciesCategory.BAD).count()));
+        }, e -> message.set(ErrorText.describe(e)));
+    }
+
+    /** The user's category for one species (row of {@link #speciesRows()}). */
+    public void setCategory(int row, SpeciesCategory category) {
+        if (row < 0 || row >= categories.size()) {
+            return;
+        }
+        categories.set(row, category);
+        showSpecies();
+    }
+
+    private void showSpecies() {
+        List<List<String>> rows = new ArrayList<>();
+        for (int j = 0; j < data.cols(); j++) {
+            rows.add(List.of(data.species().get(j), num(signalToNoise[j], 3),
+                    Messages.get("pmf.ui.category." + categories.get(j).name())));
+        }
+        speciesRows.setAll(rows);
+    }
+
+    /** Runs the seeded models in the background (progress and cancel in the status bar). */
+    public void run() {
+        if (data == null) {
+            message.set(Messages.get("pmf.ui.loadFirst"));
+            return;
+        }
+        long s;
+        try {
+            s = Long.parseLong(seed.get().strip());
+        } catch (NumberFormatException e) {
+            message.set(Messages.get("pmf.ui.badSeed", seed.get()));
+            return;
+        }
+        int p = factors.get();
+        PreparedInput in = PreparedInput.withCategories(data, List.copyOf(categories), signalToNoise);
+        PmfRunner.Settings settings = PmfRunner.Settings.of(p, models.get(), s, method.get(), robust.get());
+        executor.run(Messages.get("pmf.ui.running", p, models.get()), progress -> PmfRunner.run(in, settings, progress),
+                b -> show(in, b), e -> message.set(ErrorText.describe(e)));
+    }
+
+    private void show(PreparedInput in, PmfRunner.Batch b) {
+        prepared = in;
+        batch = b;
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < b.models().size(); i++) {
+            Solution m = b.models().get(i);
+            rows.add(List.of((i == b.best() ? "★ " : "") + (i + 1), Long.toString(m.seed()), num(m.qTrue(), 6),
+                    num(m.qRobust(), 6), Integer.toString(m.iterations()),
+                    Messages.get(m.converged() ? "pmf.ui.yes" : "pmf.ui.no")));
+        }
+        modelRows.setAll(rows);
+        PmfResults r = new PmfResults(in, b.bestModel());
+        int p = b.bestModel().p();
+        List<FactorNaming.Suggestion> suggestions = FactorNaming.shipped().suggest(r, null, 30);
+        List<String> names = new ArrayList<>();
+        List<List<String>> named = new ArrayList<>();
+        for (int k = 0; k < p; k++) {
+            int factor = k;
+            List<FactorNaming.Suggestion> mine = suggestions.stream().filter(sg -> sg.factor() == factor).toList();
+            String label = Messages.get("pmf.ui.factor", k + 1);
+            if (!mine.isEmpty()) {
+                FactorNaming.Suggestion first = mine.get(0);
+                label += " — " + sourceName(first.source());
+            }
+            names.add(label);
+            for (FactorNaming.Suggestion sg : mine) {
+                named.add(List.of(Messages.get("pmf.ui.factor", k + 1), sourceName(sg.source()), num(sg.score(), 3),
+                        String.join("; ", sg.evidence().stream().map(ev -> ev.species() + " " + num(ev.percent(), 3) + "%")
+                                .toList())));
+            }
+        }
+        List<String> headers = new ArrayList<>(List.of(Messages.get("pmf.ui.col.species")));
+        headers.addAll(names);
+        List<List<String>> prof = new ArrayList<>();
+        for (int j = 0; j < r.species().size(); j++) {
+            List<String> row = new ArrayList<>(List.of(r.species().get(j)));
+            for (int k = 0; k < p; k++) {
+                row.add(num(r.percentOfSpecies(k, j), 3));
+            }
+            prof.add(row);
+        }
+        factorNames.setAll(names);
+        profileHeaders.setAll(headers);
+        profileRows.setAll(prof);
+        nameRows.setAll(named);
+        results.set(r);
+        Solution best = b.bestModel();
+        message.set(Messages.get("pmf.ui.done", b.best() + 1, Long.toString(best.seed()), num(best.qTrue(), 7),
+                num(best.qRobust(), 7), best.iterations()));
+    }
+
+    private static String sourceName(FactorNaming.Source s) {
+        return Messages.current().locale().getLanguage().equals("zh") ? s.nameZh() : s.name();
+    }
+
+    /** Writes the files of the {@code pmf} command (summary.json, profiles, contributions, diagnostics) into a folder. */
+    public void export(Path dir) {
+        if (batch == null) {
+            message.set(Messages.get("pmf.ui.nothingToExport"));
+            return;
+        }
+        PreparedInput in = prepared;
+        PmfRunner.Batch b = batch;
+        executor.run(Messages.get("pmf.ui.exporting", dir), progress -> {
+            PmfOutput.write(dir, in, b);
+            return dir;
+        }, d -> message.set(Messages.get("pmf.ui.exported", d)), e -> message.set(ErrorText.describe(e)));
+    }
+
+    /** Ozone formation potential of the VOC samples: species ranked by mean OFP and the totals by group. */
+    public void computeOfp() {
+        Path f = vocFile.get();
+        if (f == null) {
+            message.set(Messages.get("pmf.ui.noVoc"));
+            return;
+        }
+        String unit = vocUnit.get();
+        String set = mirSet.get();
+        executor.run(Messages.get("pmf.ui.ofpRunning", f.getFileName()), progress -> Ofp.compute(
+                Ofp.read(TableFiles.read(f), f.getFileName().toString()), Ofp.Unit.parse(unit), Ofp.MirSet.parse(set),
+                MirTable.shipped(), 10), r -> showOfp(r), e -> message.set(ErrorText.describe(e)));
+    }
+
+    private void showOfp(Ofp.Result r) {
+        long samples = r.samples().size();
+        if (samples == 0) {
+            message.set(Messages.get("pmf.ui.noVocSamples"));
+            return;
+        }
+        Map<String, double[]> bySpecies = new java.util.LinkedHashMap<>();
+        Map<String, String[]> info = new java.util.HashMap<>();
+        for (Ofp.Line l : r.lines()) {
+            if (l.match() == null) {
+                continue;
+            }
+            String key = l.match().name();
+            double[] acc = bySpecies.computeIfAbsent(key, k -> new double[2]);
+            acc[0] += l.ugm3() / samples;
+            acc[1] += l.ofp() / samples;
+            info.put(key, new String[] {l.match().group(), num(l.mir(), 4)});
+        }
+        List<Map.Entry<String, double[]>> ranked = new ArrayList<>(bySpecies.entrySet());
+        ranked.sort((a, b) -> Double.compare(b.getValue()[1], a.getValue()[1]));
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, double[]> e : ranked) {
+            String[] i = info.get(e.getKey());
+            rows.add(List.of(e.getKey(), Messages.get("pmf.ui.group." + i[0]), num(e.getValue()[0], 4), i[1],
+                    num(e.getValue()[1], 4)));
+        }
+        double total = r.samples().stream().mapToDouble(Ofp.SampleTotal::ofp).sum() / samples;
+        List<List<String>> groups = new ArrayList<>();
+        for (String g : Ofp.GROUPS) {
+            double v = r.samples().stream().mapToDouble(s -> s.ofpByGroup().getOrDefault(g, 0.0)).sum() / samples;
+            groups.add(List.of(Messages.get("pmf.ui.group." + g), num(v, 4), total == 0 ? "" : num(v / total * 100, 3)));
+        }
+        ofpRows.setAll(rows);
+        ofpGroupRows.setAll(groups);
+        String unknown = r.unknown().isEmpty() ? Messages.get("pmf.ui.noneUnknown") : String.join(", ", r.unknown());
+        message.set(Messages.get("pmf.ui.ofpDone", samples, num(total, 4), unknown));
+    }
+
+    static String num(double v, int digits) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return "";
+        }
+        return v == 0 ? "0" : new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
+    }
+}
