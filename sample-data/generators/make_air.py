@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Hourly station data for the sample city 示例市 (fictional): four stations, 2025-06-01 01:00 to 2026-06-01 00:00 (one
-year that crosses 2026-03-01, when HJ 633-2026 and GB 3095-2026 replaced the 2012 versions).
+"""Hourly station data for the sample city 示例市 (fictional): four stations, 2025-01-01 01:00 to 2026-07-01 00:00 — the
+whole year 2025 (assessed under the 2012 standards) and a half year that crosses 2026-03-01, when HJ 633-2026 and
+GB 3095-2026 replaced the 2012 versions.
 
 Deterministic (seeded). Pollution follows a seasonal cycle (PM2.5, NO2, SO2, CO high in winter; O3 high in summer
 afternoons), a daily cycle (NO2/CO rush hours, O3 afternoon peak), multi-day weather episodes (AR(1) in log space shared by
 the stations) and station offsets. Missing values are written the ways real exports write them: empty cells, "—", "NA"
-and a negative value; station SL-A04 has an outage of 10 days in January 2026, so its annual mean of that year-window
-fails the 27-days-per-month rule. Units: µg/m³, CO mg/m³; time is the end of the hour, local time.
+and a negative value; station SL-A04 has an outage of 10 days in January 2025, so its 2025 annual statistics fail the
+27-days-per-month rule. Units: µg/m³, CO mg/m³; time is the end of the hour, local time.
 
 Usage: python3 make_air.py > ../project/air/hourly-2025-2026.csv
 """
@@ -22,9 +23,9 @@ STATIONS = [  # code, name, factor for primary pollutants, factor for O3
     ("SL-A03", 0.90, 1.05),
     ("SL-A04", 0.70, 1.12),  # background station upwind
 ]
-start = datetime(2025, 6, 1, 1)
-end = datetime(2026, 6, 1, 0)
-outage = (datetime(2026, 1, 10, 1), datetime(2026, 1, 20, 0))
+start = datetime(2025, 1, 1, 1)
+end = datetime(2026, 7, 1, 0)
+outage = (datetime(2025, 1, 10, 1), datetime(2025, 1, 20, 0))
 
 out = sys.stdout
 out.write("station,time,SO2,NO2,PM10,PM2.5,CO,O3\n")

@@ -10,6 +10,8 @@ import cn.ecoaid.inventory.EmissionFactor;
 import cn.ecoaid.inventory.FactorLibrary;
 import cn.ecoaid.inventory.InventoryCalculator;
 import cn.ecoaid.inventory.InventoryFiles;
+import cn.ecoaid.inventory.InventoryRepository;
+import cn.ecoaid.inventory.SavedInventory;
 import cn.ecoaid.io.TableFiles;
 import cn.ecoaid.l10n.Messages;
 import cn.ecoaid.solution.Block;
@@ -26,12 +28,23 @@ import java.util.List;
 /**
  * Live block "inventory-totals": emissions of an activity file computed with the shipped factor library (T/CSES 144—2024
  * Tables D.1/E.7 and the EMEP/EEA subset, controls of Table A.1), totalled by {@code by} (default "pollutant"; any
- * dimensions of {@code inventory compute --by}), in tonnes. Parameter {@code activities} is the file, relative to the
- * workspace folder or absolute.
+ * dimensions of {@code inventory compute --by}), in tonnes. Parameter {@code inventory} names an inventory kept in the
+ * workspace (its activities and its own factors are used); or {@code activities} is a file, relative to the workspace
+ * folder or absolute.
  */
 public final class InventoryTotalsBlockSource implements BlockSource {
     public static final String ID = "inventory-totals";
     static final String STANDARD = "T/CSES 144—2024";
+    private final InventoryRepository inventories;
+
+    /** Without a workspace's inventories: files only. */
+    public InventoryTotalsBlockSource() {
+        this(null);
+    }
+
+    public InventoryTotalsBlockSource(InventoryRepository inventories) {
+        this.inventories = inventories;
+    }
 
     @Override
     public String id() {
@@ -40,11 +53,34 @@ public final class InventoryTotalsBlockSource implements BlockSource {
 
     @Override
     public Block render(BlockRef ref, Context context) {
+        String name = ref.params().get("inventory");
         String file = ref.params().get("activities");
-        if (file == null || file.isBlank()) {
-            throw new EcoAidException("solution.block.error.param", ID, "activities");
+        Path userFactors = null;
+        String label;
+        Path path;
+        if (name != null && !name.isBlank() && inventories != null) {
+            SavedInventory inv = inventories.findByName(name.strip())
+                    .orElseThrow(() -> new EcoAidException("inventory.store.notFound", name));
+            try {
+                Path dir = Files.createTempDirectory("ecoaid-block-");
+                dir.toFile().deleteOnExit();
+                path = inventories.copyTo(inv.input(SavedInventory.Role.ACTIVITIES).orElseThrow(), dir);
+                path.toFile().deleteOnExit();
+                if (inv.input(SavedInventory.Role.FACTORS).isPresent()) {
+                    userFactors = inventories.copyTo(inv.input(SavedInventory.Role.FACTORS).get(), dir);
+                    userFactors.toFile().deleteOnExit();
+                }
+            } catch (IOException e) {
+                throw new EcoAidException(e, "inventory.store.cannotRead", name, e.getMessage());
+            }
+            label = inv.name() + " / " + path.getFileName();
+        } else {
+            if (file == null || file.isBlank()) {
+                throw new EcoAidException("solution.block.error.param", ID, "activities");
+            }
+            path = context.baseDir().resolve(file.strip());
+            label = String.valueOf(path.getFileName());
         }
-        Path path = context.baseDir().resolve(file.strip());
         String sha;
         try {
             sha = CanonicalJson.sha256(Files.readAllBytes(path));
@@ -54,6 +90,9 @@ public final class InventoryTotalsBlockSource implements BlockSource {
         List<Activity> activities = InventoryFiles.readActivities(TableFiles.read(path));
         List<EmissionFactor> factors = new ArrayList<>(FactorLibrary.tcses144());
         factors.addAll(FactorLibrary.emepShippedSubset());
+        if (userFactors != null) {
+            factors.addAll(FactorLibrary.readUser(TableFiles.read(userFactors)));
+        }
         InventoryCalculator calc = new InventoryCalculator(new FactorLibrary(factors), ControlTable.tcses144(),
                 CoalMassBalance.tcses144());
         List<Aggregation.Dim> dims = Aggregation.parse(ref.params().getOrDefault("by", "pollutant"));
@@ -78,7 +117,7 @@ public final class InventoryTotalsBlockSource implements BlockSource {
         }
         String run = Messages.get("solution.block.inventory.run", activities.size(), count[0]);
         return new Block(ID, Messages.get("solution.block.inventory.title"), headers, rows, ref.chart(),
-                new Provenance(run, STANDARD, Messages.get("solution.block.inventory.data", path.getFileName(), sha.substring(0, 12))));
+                new Provenance(run, STANDARD, Messages.get("solution.block.inventory.data", label, sha.substring(0, 12))));
     }
 
     /** Six significant digits: enough for a report, stable for the frozen record. */

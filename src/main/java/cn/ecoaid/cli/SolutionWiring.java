@@ -1,7 +1,5 @@
 package cn.ecoaid.cli;
 
-import cn.ecoaid.blocks.InventoryTotalsBlockSource;
-import cn.ecoaid.blocks.SitesBlockSource;
 import cn.ecoaid.domain.EcoAidException;
 import cn.ecoaid.solution.BlockSource;
 import cn.ecoaid.solution.BlockSources;
@@ -17,9 +15,7 @@ final class SolutionWiring {
 
     /** Every live-block source the workbench has; capabilities add theirs here. */
     static BlockSources blockSources(Workspace ws) {
-        return new BlockSources()
-                .register(new SitesBlockSource(ws.sites()))
-                .register(new InventoryTotalsBlockSource());
+        return cn.ecoaid.blocks.WorkspaceBlocks.of(ws);
     }
 
     static BlockSource.Context context(Workspace ws, Clock clock) {

@@ -15,6 +15,14 @@ import cn.ecoaid.sites.SiteImport;
 import cn.ecoaid.map.LayerFiles;
 import cn.ecoaid.map.MapStyles;
 import cn.ecoaid.store.SqliteLayerRepository;
+import cn.ecoaid.solution.BlockRef;
+import cn.ecoaid.solution.Measure;
+import cn.ecoaid.solution.MeasureImport;
+import cn.ecoaid.solution.Milestone;
+import cn.ecoaid.solution.Scope;
+import cn.ecoaid.solution.SectionKind;
+import cn.ecoaid.solution.SolutionPackage;
+import cn.ecoaid.solution.SolutionRepository;
 import cn.ecoaid.store.Workspace;
 import cn.ecoaid.water.BioFile;
 import cn.ecoaid.water.BioSample;
@@ -71,7 +79,7 @@ public final class SampleProject {
         }
         Workspace ws = Workspace.create(file, project(), clock, author);
         try {
-            int steps = 6;
+            int steps = 7;
             progress.progress(0, steps);
             progress.checkCancelled();
             new SiteImport(ws.sites()).importTable(TableFiles.read(extract("sites.csv", tmp)), false);
@@ -98,8 +106,10 @@ public final class SampleProject {
             progress.checkCancelled();
             addWaterSurvey(ws, tmp);
             progress.progress(5, steps);
+            addSolution(ws, tmp);
             copyFilesBeside(file);
             progress.progress(6, steps);
+            progress.progress(7, steps);
             LOG.info("sample project created in {}", file);
             return ws;
         } catch (RuntimeException e) {
@@ -127,6 +137,39 @@ public final class SampleProject {
         String survey = ws.water().createSurvey("2026年清水河—镜湖水生态调查", "2026", "示例数据（虚构）").id();
         ws.water().addSamples(survey, samples);
         ws.water().addBioSamples(survey, bio);
+    }
+
+    /** Title of the sample's solution package. */
+    public static final String SOLUTION_TITLE = "示例市大气与水环境质量改善综合解决方案";
+
+    /**
+     * The city's solution package: diagnosis with the stations' 2025 attainment and the sections' classes, the kept
+     * inventory's totals, the measures of the sample file, milestones and two tracking records — all live blocks read
+     * the workspace's own data.
+     */
+    private static void addSolution(Workspace ws, Path tmp) {
+        SolutionRepository repo = ws.solutions();
+        SolutionPackage p = SolutionPackage.create(Scope.CITY, SOLUTION_TITLE, CITY_NAME, "示例市驻点跟踪研究工作组");
+        repo.addPackage(p);
+        repo.saveSection(new cn.ecoaid.solution.Section(Ids.newId(), p.id(), SectionKind.DIAGNOSIS,
+                "2025 年示例市 PM2.5 年均浓度超过二级标准，秋冬季重污染过程集中；夏季臭氧 8 小时浓度超标。清水河下游及镜湖入湖口断面"
+                        + "水质未达到目标，主要污染指标为总磷和氨氮。",
+                List.of(new BlockRef("air-attainment", java.util.Map.of("year", "2025"), false),
+                        new BlockRef("water-classes", java.util.Map.of(), false))));
+        repo.saveSection(new cn.ecoaid.solution.Section(Ids.newId(), p.id(), SectionKind.INVENTORY,
+                "2025 年基准清单按 T/CSES 144—2024 编制，工业源与移动源是 NOx、VOCs 的主要来源。",
+                List.of(new BlockRef("inventory-totals", java.util.Map.of("inventory", "2025年基准清单"), true))));
+        repo.saveSection(new cn.ecoaid.solution.Section(Ids.newId(), p.id(), SectionKind.MEASURES,
+                "以燃煤锅炉超低排放改造、散煤替代和挥发性有机物综合治理为重点，兼顾入河排污口整治。", List.of()));
+        for (Measure m : MeasureImport.fromTable(TableFiles.read(extract("solution/measures.csv", tmp)), p.id())) {
+            repo.addMeasure(m);
+        }
+        repo.addMilestone(new Milestone(Ids.newId(), p.id(), LocalDate.of(2026, 12, 31), "PM2.5 年均浓度", 35, "µg/m³",
+                Milestone.Direction.AT_MOST));
+        repo.addMilestone(new Milestone(Ids.newId(), p.id(), LocalDate.of(2027, 12, 31), "PM2.5 年均浓度", 30, "µg/m³",
+                Milestone.Direction.AT_MOST));
+        repo.addMilestone(new Milestone(Ids.newId(), p.id(), LocalDate.of(2027, 12, 31), "优良天数比例", 85, "%",
+                Milestone.Direction.AT_LEAST));
     }
 
     /** All sample input files, in a folder beside the workspace, for the user guide's exercises (file dialogs). */

@@ -32,8 +32,8 @@ class SampleProjectTest {
             Site a01 = ws.sites().findByCode("SL-A01").orElseThrow();
             assertEquals(SiteType.AIR_STATION, a01.type());
             assertEquals(1, ws.inventories().list().size());
-            // four stations, one year of hours each (2025-06-01 01:00 … 2026-06-01 00:00)
-            assertEquals(4 * 8760, ws.air().hourlyRows());
+            // four stations, 2025-01-01 01:00 … 2026-07-01 00:00: (365 + 181) days × 24 hours each
+            assertEquals(4 * 546 * 24, ws.air().hourlyRows());
             assertTrue(ws.air().hourly("SL-A04").isPresent());
             var layers = cn.ecoaid.store.SqliteLayerRepository.of(ws).list();
             assertEquals(java.util.List.of("区县界", "水系"), layers.stream().map(l -> l.name()).toList());
@@ -43,6 +43,10 @@ class SampleProjectTest {
             // 6 river sections × 3 periods, 3 lake points × 3 periods (the example season), and 12 benthic samples
             assertEquals(27, ws.water().samples(surveys.get(0).id()).size());
             assertEquals(12, ws.water().bioSamples(surveys.get(0).id()).size());
+            var pkg = ws.solutions().packages().get(0);
+            assertEquals(SampleProject.SOLUTION_TITLE, pkg.title());
+            assertEquals(5, ws.solutions().measures(pkg.id()).size());
+            assertEquals(3, ws.solutions().milestones(pkg.id()).size());
             assertEquals("ok", ws.integrityCheck());
         }
         // the input files are beside the workspace for the guide's exercises

@@ -1,7 +1,5 @@
 package cn.ecoaid.ui.solution;
 
-import cn.ecoaid.blocks.InventoryTotalsBlockSource;
-import cn.ecoaid.blocks.SitesBlockSource;
 import cn.ecoaid.domain.Ids;
 import cn.ecoaid.l10n.ErrorText;
 import cn.ecoaid.l10n.Messages;
@@ -74,7 +72,7 @@ public final class SolutionViewModel {
 
     /** Wiring for a workspace: sites and inventory-totals blocks, the device key file in the user's home. */
     public static SolutionViewModel forWorkspace(Workspace ws, UiExecutor executor) {
-        BlockSources sources = new BlockSources().register(new SitesBlockSource(ws.sites())).register(new InventoryTotalsBlockSource());
+        BlockSources sources = cn.ecoaid.blocks.WorkspaceBlocks.of(ws);
         return new SolutionViewModel(ws.solutions(), ws.solutionFiles(), sources,
                 new BlockSource.Context(ws.file().toAbsolutePath().getParent(), Clock.systemUTC()),
                 () -> DeviceKey.loadOrCreate(DeviceKey.defaultFile()), System.getProperty("user.name", ""),
