@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class GuideScreenshots extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(GuideScreenshots.class);
+    private Path workspaceFile;
 
     public static void launchWith(String[] args) {
         Application.launch(GuideScreenshots.class, args);
@@ -45,6 +46,7 @@ public final class GuideScreenshots extends Application {
             return;
         }
         Path workspace = Path.of(args.get(0));
+        workspaceFile = workspace;
         Path out = Path.of(args.get(1));
         Locale locale = args.size() > 2 && args.get(2).equals("en") ? Messages.ENGLISH : Messages.CHINESE;
         Fonts.loadBundled();
@@ -73,6 +75,15 @@ public final class GuideScreenshots extends Application {
                     });
                     settle();
                     onFx(() -> shoot(stage, out.resolve(s.name().toLowerCase(Locale.ROOT) + ".png")));
+                    if (s == Section.PMF) {
+                        onFx(() -> {
+                            if (stage.getScene().lookup("#pmf-tabs") instanceof javafx.scene.control.TabPane tabs) {
+                                tabs.getSelectionModel().select(2);
+                            }
+                        });
+                        settle();
+                        onFx(() -> shoot(stage, out.resolve("pmf-ofp.png")));
+                    }
                     if (s == Section.INVENTORY) {
                         for (int tab = 1; tab <= 2; tab++) {
                             int t = tab;
@@ -125,7 +136,21 @@ public final class GuideScreenshots extends Application {
     }
 
     /** What a reader does on a page before the screenshot. */
-    private static void prepare(MainView main, Section s) {
+    private void prepare(MainView main, Section s) {
+        Path files = cn.ecoaid.sample.SampleProject.filesFolder(workspaceFile);
+        if (s == Section.PMF && java.nio.file.Files.isDirectory(files)) {
+            var pmf = main.pmfViewModel();
+            pmf.concProperty().set(files.resolve("pmf/pm25-conc.csv"));
+            pmf.speciesTableProperty().set(files.resolve("pmf/pm25-species.csv"));
+            pmf.load();
+            pmf.modelsProperty().set(5);
+            pmf.run();
+            pmf.vocFileProperty().set(files.resolve("voc/voc.csv"));
+            pmf.computeOfp();
+        }
+        if (s == Section.SOLUTION && !main.solutionViewModel().packages().isEmpty()) {
+            main.solutionViewModel().selectedProperty().set(main.solutionViewModel().packages().get(0));
+        }
         if (s == Section.INVENTORY) {
             var inv = main.inventoryViewModel();
             if (!inv.saved().isEmpty()) {

@@ -38,6 +38,7 @@ public final class MainView {
     private final cn.ecoaid.ui.air.AirViewModel air;
     private final cn.ecoaid.ui.water.WaterViewModel water;
     private final cn.ecoaid.ui.pmf.PmfViewModel pmf;
+    private final cn.ecoaid.ui.solution.SolutionViewModel solution;
 
     public MainView(MainViewModel vm, Runnable onPreferences, Runnable onClose) {
         this.vm = vm;
@@ -50,11 +51,16 @@ public final class MainView {
         this.air = new cn.ecoaid.ui.air.AirViewModel(vm.executor(), vm.workspace().air());
         this.water = new cn.ecoaid.ui.water.WaterViewModel(vm.executor(), vm.workspace().water(), vm.workspace().sites());
         this.pmf = new cn.ecoaid.ui.pmf.PmfViewModel(vm.executor());
+        this.solution = cn.ecoaid.ui.solution.SolutionViewModel.forWorkspace(vm.workspace(), vm.executor());
         build();
     }
 
     public cn.ecoaid.ui.air.AirViewModel airViewModel() {
         return air;
+    }
+
+    public cn.ecoaid.ui.solution.SolutionViewModel solutionViewModel() {
+        return solution;
     }
 
     public cn.ecoaid.ui.pmf.PmfViewModel pmfViewModel() {
@@ -176,7 +182,7 @@ public final class MainView {
                 water.loadStored();
                 yield new cn.ecoaid.ui.water.WaterView(water).root();
             }
-            case SOLUTION -> new cn.ecoaid.ui.solution.SolutionView(cn.ecoaid.ui.solution.SolutionViewModel.forWorkspace(vm.workspace(), vm.executor())).root();
+            case SOLUTION -> new cn.ecoaid.ui.solution.SolutionView(solution).root();
             case SYNC -> new cn.ecoaid.ui.sync.SyncView(new cn.ecoaid.ui.sync.SyncViewModel(vm.workspace(), vm.executor(), vm::refreshStatus)).root();
         };
         VBox holder = new VBox(page);

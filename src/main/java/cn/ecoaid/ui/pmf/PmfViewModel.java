@@ -287,11 +287,11 @@ public final class PmfViewModel {
             }
             prof.add(row);
         }
+        results.set(r);
         factorNames.setAll(names);
         profileHeaders.setAll(headers);
         profileRows.setAll(prof);
         nameRows.setAll(named);
-        results.set(r);
         Solution best = b.bestModel();
         message.set(Messages.get("pmf.ui.done", b.best() + 1, Long.toString(best.seed()), num(best.qTrue(), 7),
                 num(best.qRobust(), 7), best.iterations()));
