@@ -16,7 +16,7 @@ if [ -z "${DISPLAY:-}" ]; then
   sleep 1
 fi
 for lang in zh en; do
-  rm -f "$work/sample.ecoaid"*
+  rm -rf "$work"/sample*
   java -jar "$jar" --lang "$lang" sample create "$work/sample.ecoaid" >/dev/null
   mkdir -p "$here/img/$lang"
   java -jar "$jar" guide-screenshots "$work/sample.ecoaid" "$here/img/$lang" "$lang"
