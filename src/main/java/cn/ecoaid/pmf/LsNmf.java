@@ -62,75 +62,7 @@ public final class LsNmf {
             if (opt.robust() && iter >= opt.robustStart()) {
                 reweight(v, u, wh, we, wv, opt.alpha());
             }
-            // H step (wh holds W·H of the current W and H): numerator Wᵀ(ω∘V), denominator Wᵀ(ω∘WH)
-            for (int c = 0; c < cells; c++) {
-                a[c] = we[c] * wh[c];
-            }
-            Arrays.fill(num, 0, p * m, 0.0);
-            Arrays.fill(den, 0, p * m, 0.0);
-            for (int i = 0; i < n; i++) {
-                int row = i * m;
-                for (int k = 0; k < p; k++) {
-                    double wik = w[i * p + k];
-                    int hk = k * m;
-                    for (int j = 0; j < m; j++) {
-                        num[hk + j] += wik * wv[row + j];
-                        den[hk + j] += wik * a[row + j];
-                    }
-                }
-            }
-            for (int c = 0; c < p * m; c++) {
-                if (den[c] != 0) {
-                    h[c] = h[c] * num[c] / den[c];
-                }
-            }
-            // W step with the new H, row by row: numerator (ω∘V)Hᵀ, denominator (ω∘WH)Hᵀ; then the new WH row and
-            // its squared scaled residuals (for Q), so that WH is ready for the next H step.
-            for (int i = 0; i < n; i++) {
-                int row = i * m;
-                int wr = i * p;
-                rowProduct(w, h, wr, m, p, wh, row);
-                for (int j = 0; j < m; j++) {
-                    a[row + j] = we[row + j] * wh[row + j];
-                }
-                for (int k = 0; k < p; k++) {
-                    int hk = k * m;
-                    double n0 = 0;
-                    double n1 = 0;
-                    double n2 = 0;
-                    double n3 = 0;
-                    double d0 = 0;
-                    double d1 = 0;
-                    double d2 = 0;
-                    double d3 = 0;
-                    int j = 0;
-                    for (; j + 3 < m; j += 4) {
-                        n0 += wv[row + j] * h[hk + j];
-                        d0 += a[row + j] * h[hk + j];
-                        n1 += wv[row + j + 1] * h[hk + j + 1];
-                        d1 += a[row + j + 1] * h[hk + j + 1];
-                        n2 += wv[row + j + 2] * h[hk + j + 2];
-                        d2 += a[row + j + 2] * h[hk + j + 2];
-                        n3 += wv[row + j + 3] * h[hk + j + 3];
-                        d3 += a[row + j + 3] * h[hk + j + 3];
-                    }
-                    for (; j < m; j++) {
-                        n0 += wv[row + j] * h[hk + j];
-                        d0 += a[row + j] * h[hk + j];
-                    }
-                    double sn = (n0 + n1) + (n2 + n3);
-                    double sd = (d0 + d1) + (d2 + d3);
-                    if (sd != 0) {
-                        w[wr + k] = w[wr + k] * sn / sd;
-                    }
-                }
-                rowProduct(w, h, wr, m, p, wh, row);
-                for (int j = 0; j < m; j++) {
-                    double s = (v[row + j] - wh[row + j]) / u[row + j];
-                    a[row + j] = s * s;
-                }
-            }
-            double qt = pairwiseSum(a, 0, cells);
+            double qt = step(v, u, we, wv, w, h, wh, a, num, den, n, m, p);
             q = opt.robust() ? Objective.qRobust(v, u, wh, opt.alpha()) : qt;
             if (qTrace != null) {
                 qTrace[iter] = qt;
@@ -151,6 +83,81 @@ public final class LsNmf {
         double qTrue = Objective.qTrue(v, u, wh);
         double qRobust = Objective.qRobust(v, u, wh, Objective.ALPHA);
         return new Solution(seed, n, m, p, w, h, qTrue, qRobust, iter, converged, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** One iteration (H step, then W step row by row); leaves W·H in {@code wh} and returns Q(true). */
+    private static double step(double[] v, double[] u, double[] we, double[] wv, double[] w, double[] h, double[] wh,
+            double[] a, double[] num, double[] den, int n, int m, int p) {
+        int cells = n * m;
+        // H step (wh holds W·H of the current W and H): numerator Wᵀ(ω∘V), denominator Wᵀ(ω∘WH)
+        for (int c = 0; c < cells; c++) {
+            a[c] = we[c] * wh[c];
+        }
+        Arrays.fill(num, 0, p * m, 0.0);
+        Arrays.fill(den, 0, p * m, 0.0);
+        for (int i = 0; i < n; i++) {
+            int row = i * m;
+            for (int k = 0; k < p; k++) {
+                double wik = w[i * p + k];
+                int hk = k * m;
+                for (int j = 0; j < m; j++) {
+                    num[hk + j] += wik * wv[row + j];
+                    den[hk + j] += wik * a[row + j];
+                }
+            }
+        }
+        for (int c = 0; c < p * m; c++) {
+            if (den[c] != 0) {
+                h[c] = h[c] * num[c] / den[c];
+            }
+        }
+        // W step with the new H, row by row: numerator (ω∘V)Hᵀ, denominator (ω∘WH)Hᵀ; then the new WH row and
+        // its squared scaled residuals (for Q), so that WH is ready for the next H step.
+        for (int i = 0; i < n; i++) {
+            int row = i * m;
+            int wr = i * p;
+            rowProduct(w, h, wr, m, p, wh, row);
+            for (int j = 0; j < m; j++) {
+                a[row + j] = we[row + j] * wh[row + j];
+            }
+            for (int k = 0; k < p; k++) {
+                int hk = k * m;
+                double n0 = 0;
+                double n1 = 0;
+                double n2 = 0;
+                double n3 = 0;
+                double d0 = 0;
+                double d1 = 0;
+                double d2 = 0;
+                double d3 = 0;
+                int j = 0;
+                for (; j + 3 < m; j += 4) {
+                    n0 += wv[row + j] * h[hk + j];
+                    d0 += a[row + j] * h[hk + j];
+                    n1 += wv[row + j + 1] * h[hk + j + 1];
+                    d1 += a[row + j + 1] * h[hk + j + 1];
+                    n2 += wv[row + j + 2] * h[hk + j + 2];
+                    d2 += a[row + j + 2] * h[hk + j + 2];
+                    n3 += wv[row + j + 3] * h[hk + j + 3];
+                    d3 += a[row + j + 3] * h[hk + j + 3];
+                }
+                for (; j < m; j++) {
+                    n0 += wv[row + j] * h[hk + j];
+                    d0 += a[row + j] * h[hk + j];
+                }
+                double sn = (n0 + n1) + (n2 + n3);
+                double sd = (d0 + d1) + (d2 + d3);
+                if (sd != 0) {
+                    w[wr + k] = w[wr + k] * sn / sd;
+                }
+            }
+            rowProduct(w, h, wr, m, p, wh, row);
+            for (int j = 0; j < m; j++) {
+                double s = (v[row + j] - wh[row + j]) / u[row + j];
+                a[row + j] = s * s;
+            }
+        }
+        return pairwiseSum(a, 0, cells);
     }
 
     private static void rowProduct(double[] w, double[] h, int wr, int m, int p, double[] out, int row) {
