@@ -100,7 +100,7 @@ public final class PlatformCommand implements Runnable {
         @Override
         public Integer call() {
             try (PlatformStore s = store.open()) {
-                spec.commandLine().getOut().println(Messages.get("cli.platform.created", "province", s.createProvince(name), name));
+                spec.commandLine().getOut().println(Messages.get("cli.platform.created", Messages.get("cli.platform.kind.province"), s.createProvince(name), name));
             }
             return 0;
         }
@@ -123,7 +123,7 @@ public final class PlatformCommand implements Runnable {
         @Override
         public Integer call() {
             try (PlatformStore s = store.open()) {
-                spec.commandLine().getOut().println(Messages.get("cli.platform.created", "team", s.createTeam(province, name), name));
+                spec.commandLine().getOut().println(Messages.get("cli.platform.created", Messages.get("cli.platform.kind.team"), s.createTeam(province, name), name));
             }
             return 0;
         }
@@ -152,7 +152,7 @@ public final class PlatformCommand implements Runnable {
         @Override
         public Integer call() {
             try (PlatformStore s = store.open()) {
-                spec.commandLine().getOut().println(Messages.get("cli.platform.created", "user",
+                spec.commandLine().getOut().println(Messages.get("cli.platform.created", Messages.get("cli.platform.kind.user"),
                         s.createUser(name, role, team, province), name));
             }
             return 0;
