@@ -62,7 +62,7 @@ public final class SampleProject {
 
     /** The project record of the sample. */
     public static Project project() {
-        return new Project(Ids.newId(), CITY_CODE, CITY_NAME, "示例市大气与水生态驻点跟踪研究", LocalDate.of(2025, 6, 1),
+        return new Project(Ids.newId(), CITY_CODE, CITY_NAME, "示例市大气与水生态驻点跟踪研究", LocalDate.of(2025, 1, 1),
                 LocalDate.of(2026, 12, 31), List.of(Topic.AIR, Topic.WATER, Topic.INVENTORY, Topic.CARBON),
                 List.of(new TeamMember(Ids.newId(), "王晓明", "组长", "示例环境科学研究院"),
                         new TeamMember(Ids.newId(), "李静", "大气专家", "示例大学环境学院"),
