@@ -58,6 +58,12 @@ class AirViewModelTest {
             Path png = dir.resolve("cal.png");
             vm.exportCalendar(png);
             assertTrue(Files.size(png) > 0);
+            // the daily PM2.5 series of the station with the grade-2 daily limit of the standard in force
+            vm.seriesItemProperty().set(cn.ecoaid.air.DailyItem.PM2_5);
+            assertNotNull(vm.seriesProperty().get());
+            Path series = dir.resolve("series.png");
+            vm.exportSeries(series);
+            assertTrue(Files.size(series) > 0);
             Path xlsx = dir.resolve("aqi.xlsx");
             vm.exportTables(xlsx);
             assertTrue(Files.exists(dir.resolve("aqi-statistics.xlsx")));

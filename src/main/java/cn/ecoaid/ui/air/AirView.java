@@ -111,8 +111,32 @@ public final class AirView {
         VBox calendarBox = new VBox(8, row(new Label(Messages.get("air.ui.col.station")), station, savePng),
                 new ScrollPane(image));
 
+        ChoiceBox<String> seriesStation = new ChoiceBox<>(vm.stations());
+        seriesStation.valueProperty().bindBidirectional(vm.stationProperty());
+        ChoiceBox<cn.ecoaid.air.DailyItem> item = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(
+                cn.ecoaid.air.DailyItem.values()));
+        item.setId("air-series-item");
+        item.valueProperty().bindBidirectional(vm.seriesItemProperty());
+        ImageView seriesImage = new ImageView();
+        seriesImage.setPreserveRatio(true);
+        seriesImage.setFitWidth(1000);
+        vm.seriesProperty().addListener((o, a, b) -> seriesImage.setImage(b == null ? null : SwingFXUtils.toFXImage(b, null)));
+        Button saveSeries = new Button(Messages.get("air.ui.savePng"));
+        saveSeries.setOnAction(e -> {
+            FileChooser c = new FileChooser();
+            c.setInitialFileName("series.png");
+            File f = c.showSaveDialog(root.getScene().getWindow());
+            if (f != null) {
+                vm.exportSeries(f.toPath());
+            }
+        });
+        VBox seriesBox = new VBox(8, row(new Label(Messages.get("air.ui.col.station")), seriesStation, item, saveSeries),
+                new ScrollPane(seriesImage));
+
         TabPane tabs = new TabPane(new Tab(Messages.get("air.ui.tab.aqi"), aqi),
-                new Tab(Messages.get("air.ui.tab.statistics"), stats), new Tab(Messages.get("air.ui.tab.calendar"), calendarBox));
+                new Tab(Messages.get("air.ui.tab.statistics"), stats), new Tab(Messages.get("air.ui.tab.calendar"), calendarBox),
+                new Tab(Messages.get("air.ui.tab.series"), seriesBox));
+        tabs.setId("air-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         root.getChildren().setAll(title, intro, row(choose, file), row(new Label(Messages.get("air.ui.standard")), standard,

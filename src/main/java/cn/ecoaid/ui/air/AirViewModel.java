@@ -56,6 +56,8 @@ public final class AirViewModel {
     private final ObservableList<String> stations = FXCollections.observableArrayList();
     private final StringProperty station = new SimpleStringProperty();
     private final ObjectProperty<BufferedImage> calendar = new SimpleObjectProperty<>();
+    private final ObjectProperty<cn.ecoaid.air.DailyItem> seriesItem = new SimpleObjectProperty<>(cn.ecoaid.air.DailyItem.PM2_5);
+    private final ObjectProperty<BufferedImage> series = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
     private AirData data;
 
@@ -63,7 +65,11 @@ public final class AirViewModel {
     public AirViewModel(UiExecutor executor, SqliteAirRepository repository) {
         this.executor = executor;
         this.repository = repository;
-        station.addListener((o, a, b) -> drawCalendar());
+        station.addListener((o, a, b) -> {
+            drawCalendar();
+            drawSeries();
+        });
+        seriesItem.addListener((o, a, b) -> drawSeries());
     }
 
     public ObjectProperty<Path> inputProperty() {
@@ -288,6 +294,51 @@ public final class AirViewModel {
         return AirCharts.calendar(Messages.get("air.chart.calendarTitle", code), days, levels,
                 last.categories().stream().mapToInt(AqiCategory::rgb).toArray(),
                 last.categories().stream().map(AqiCategory::nameZh).toArray(String[]::new));
+    }
+
+    /** The pollutant of the time-series chart (daily values). */
+    public ObjectProperty<cn.ecoaid.air.DailyItem> seriesItemProperty() {
+        return seriesItem;
+    }
+
+    /** Daily values of the chosen station and pollutant with the GB 3095 grade-2 daily limit line. */
+    public ObjectProperty<BufferedImage> seriesProperty() {
+        return series;
+    }
+
+    private void drawSeries() {
+        series.set(null);
+        if (data == null || station.get() == null || seriesItem.get() == null) {
+            return;
+        }
+        series.set(AirCharts.render(seriesChart(station.get(), seriesItem.get()), 1000, 450, null));
+    }
+
+    JFreeChart seriesChart(String code, cn.ecoaid.air.DailyItem item) {
+        DailySeries s = data.daily().stream().filter(d -> d.station().equals(code)).findFirst().orElseThrow();
+        List<java.time.LocalDateTime> times = new ArrayList<>();
+        for (int i = 0; i < s.days(); i++) {
+            times.add(s.date(i).atStartOfDay());
+        }
+        cn.ecoaid.air.Gb3095Limits lim = cn.ecoaid.air.Gb3095Limits.pick(s.date(s.days() - 1), "auto");
+        double limit = lim.dailyLimit(item, areaClass.get() == null ? 2 : areaClass.get());
+        String unit = item == cn.ecoaid.air.DailyItem.CO ? "mg/m³" : "µg/m³";
+        return AirCharts.timeSeries(Messages.get("air.chart.seriesTitle", code, item.label()), item.label(), unit, times,
+                s.values(item), false, limit, Messages.get("air.chart.limit", lim.label(),
+                        num(limit, item == cn.ecoaid.air.DailyItem.CO ? 1 : 0)));
+    }
+
+    /** Writes the time series of the chosen station and pollutant as PNG. */
+    public void exportSeries(Path file) {
+        if (data == null || station.get() == null) {
+            message.set(Messages.get("air.ui.nothingToExport"));
+            return;
+        }
+        JFreeChart chart = seriesChart(station.get(), seriesItem.get());
+        executor.run(Messages.get("sites.exporting", file.getFileName()), progress -> {
+            AirCharts.writePng(chart, file, 1600, 700);
+            return file;
+        }, f -> message.set(Messages.get("air.ui.exported", f)), e -> message.set(ErrorText.describe(e)));
     }
 
     /** Writes the calendar of the chosen station as PNG. */
