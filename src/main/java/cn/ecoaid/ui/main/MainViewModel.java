@@ -38,12 +38,26 @@ public final class MainViewModel {
                 workspace.file().getFileName());
     }
 
-    /** "Offline · 3 changes waiting": no sync server can be configured yet, so the workbench is always offline. */
+    /**
+     * The status bar's sync text: "offline (no server) · N waiting" until the workspace is enrolled with a platform, then
+     * the platform, the waiting operations and the last sync the platform confirmed (or the last error).
+     */
     public StringProperty syncStatusProperty() {
         return syncStatus;
     }
 
     public void refreshStatus() {
-        syncStatus.set(Messages.get("status.offline", workspace.outbox().pendingCount()));
+        var state = workspace.syncState();
+        String server = state.get("server").orElse("");
+        int pending = workspace.outbox().pendingCount();
+        if (server.isEmpty() || state.get("device_id").isEmpty()) {
+            syncStatus.set(Messages.get("status.offline", pending));
+            return;
+        }
+        String error = state.get("last_error").orElse("");
+        String last = state.lastConfirmedSync().map(t -> t.length() > 16 ? t.substring(0, 16).replace('T', ' ') : t)
+                .orElse(Messages.get("status.never"));
+        syncStatus.set(error.isEmpty() ? Messages.get("status.enrolled", server, pending, last)
+                : Messages.get("status.syncFailed", server, pending, last));
     }
 }
