@@ -45,6 +45,32 @@ public final class SiteLayers {
         return new Layer(Messages.get("map.sites"), crs, List.of("code", "name", "type", "admin_code"), features, List.of());
     }
 
+    /**
+     * The sites that have a status (e.g. the AQI category of their latest day, or the class of their latest water
+     * sample) as a point layer named {@code name}, coloured by that status; {@code statuses} maps site code to status
+     * key, {@code colors} and {@code labels} give each key's colour and legend text (in legend order).
+     */
+    public static MapLayer status(String name, List<Site> sites, Map<String, String> statuses, Map<String, Color> colors,
+                                  Map<String, String> labels) {
+        List<Feature> features = new ArrayList<>();
+        for (Site s : sites) {
+            String status = statuses.get(s.code());
+            if (status == null || s.longitude() == null || s.latitude() == null) {
+                continue;
+            }
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("code", s.code());
+            a.put("name", s.name());
+            a.put("status", status);
+            a.put("status_text", labels.getOrDefault(status, status));
+            features.add(new Feature(GF.createPoint(new Coordinate(s.longitude(), s.latitude())), a));
+        }
+        Layer layer = new Layer(name, CrsRegistry.CGCS2000, List.of("code", "name", "status", "status_text"), features, List.of());
+        LayerStyle style = new LayerStyle(Color.GRAY, Color.DARK_GRAY, 0.8, LayerStyle.Symbol.CIRCLE, 9, "name", null,
+                new LayerStyle.Categories("status", colors, labels), true);
+        return new MapLayer(layer, style);
+    }
+
     /** Points coloured by type, legend entries in the current language. */
     public static LayerStyle style() {
         Map<String, Color> colors = new LinkedHashMap<>();

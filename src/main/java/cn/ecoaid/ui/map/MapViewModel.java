@@ -174,6 +174,59 @@ public final class MapViewModel {
         }, e -> message.set(ErrorText.describe(e)));
     }
 
+    /**
+     * Layers of the sites coloured by what the workspace knows of them: the AQI category of each air station's latest
+     * day with data (HJ 633, the version in force that day) and the GB 3838 class of each section's latest sample of the
+     * newest water survey. Empty when the workspace has no such data.
+     */
+    List<MapLayer> statusLayers(List<cn.ecoaid.domain.Site> siteList) {
+        List<MapLayer> out = new ArrayList<>();
+        java.util.Map<String, String> aqi = new java.util.HashMap<>();
+        java.util.Map<String, java.awt.Color> aqiColors = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> aqiLabels = new java.util.LinkedHashMap<>();
+        cn.ecoaid.air.AqiStandard.Chooser chooser = cn.ecoaid.air.AqiStandard.chooser("auto");
+        for (String code : workspace.air().hourlySiteCodes()) {
+            workspace.air().hourly(code).ifPresent(h -> {
+                cn.ecoaid.air.DailySeries d = cn.ecoaid.air.Hj663.daily(h);
+                for (int day = d.days() - 1; day >= 0; day--) {
+                    cn.ecoaid.air.AqiResult r = cn.ecoaid.air.Aqi.daily(chooser.on(d.date(day)), d.day(day));
+                    if (r.category() != null) {
+                        aqi.put(code, Integer.toString(r.category().level()));
+                        break;
+                    }
+                }
+            });
+        }
+        if (!aqi.isEmpty()) {
+            for (cn.ecoaid.air.AqiCategory c : cn.ecoaid.air.AqiStandard.chooser("auto").on(java.time.LocalDate.now()).categories()) {
+                aqiColors.put(Integer.toString(c.level()), new java.awt.Color(c.rgb()));
+                aqiLabels.put(Integer.toString(c.level()), Messages.current().locale().getLanguage().equals("zh") ? c.nameZh() : c.nameEn());
+            }
+            out.add(SiteLayers.status(Messages.get("map.ui.statusAqi"), siteList, aqi, aqiColors, aqiLabels));
+        }
+        var surveys = workspace.water().surveys();
+        if (!surveys.isEmpty()) {
+            java.util.Map<String, cn.ecoaid.water.WaterSample> latest = new java.util.HashMap<>();
+            for (cn.ecoaid.water.WaterSample w : workspace.water().samples(surveys.get(surveys.size() - 1).id())) {
+                latest.merge(w.site(), w, (a, b) -> b.date().isAfter(a.date()) ? b : a);
+            }
+            cn.ecoaid.water.SectionEvaluator eval = new cn.ecoaid.water.SectionEvaluator(cn.ecoaid.water.Gb3838.shipped());
+            java.util.Map<String, String> classes = new java.util.HashMap<>();
+            latest.forEach((code, w) -> classes.put(code, eval.evaluate(w.numbers(cn.ecoaid.water.BelowDetectionRule.HALF_LIMIT),
+                    w.type(), w.target()).waterClass().name()));
+            java.util.Map<String, java.awt.Color> colors = new java.util.LinkedHashMap<>();
+            java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+            // the customary class colours of Chinese water-quality maps
+            int[] rgb = {0x00A0E9, 0x00A0E9, 0x00B050, 0xFFD700, 0xFF8C00, 0xE60012};
+            for (cn.ecoaid.water.WaterClass c : cn.ecoaid.water.WaterClass.values()) {
+                colors.put(c.name(), new java.awt.Color(rgb[c.ordinal()]));
+                labels.put(c.name(), c.label());
+            }
+            out.add(SiteLayers.status(Messages.get("map.ui.statusWater"), siteList, classes, colors, labels));
+        }
+        return out;
+    }
+
     private Loaded read() {
         SqliteLayerRepository repo = SqliteLayerRepository.of(workspace);
         List<MapLayer> raw = new ArrayList<>();
@@ -183,9 +236,14 @@ public final class MapViewModel {
             raw.add(new MapLayer(l, MapStyles.parse(info.style(), MapStyles.defaultFor(l, raw.size()), l)));
             ids.add(info.id());
         }
-        Layer sites = SiteLayers.of(workspace.sites().list());
+        List<cn.ecoaid.domain.Site> siteList = workspace.sites().list();
+        Layer sites = SiteLayers.of(siteList);
         if (!sites.features().isEmpty()) {
             raw.add(new MapLayer(sites, SiteLayers.style()));
+            ids.add(null);
+        }
+        for (MapLayer status : statusLayers(siteList)) {
+            raw.add(status);
             ids.add(null);
         }
         String view = raw.isEmpty() ? CrsRegistry.CGCS2000 : MapRenderer.viewCrsFor(raw);
