@@ -4,9 +4,6 @@ import cn.ecoaid.domain.EcoAidException;
 import cn.ecoaid.domain.ProgressListener;
 import cn.ecoaid.inventory.Activity;
 import cn.ecoaid.inventory.Aggregation;
-import cn.ecoaid.inventory.CoalMassBalance;
-import cn.ecoaid.inventory.ControlTable;
-import cn.ecoaid.inventory.EmissionFactor;
 import cn.ecoaid.inventory.FactorLibrary;
 import cn.ecoaid.inventory.InventoryCalculator;
 import cn.ecoaid.inventory.InventoryFiles;
@@ -17,10 +14,8 @@ import cn.ecoaid.l10n.Messages;
 import cn.ecoaid.solution.Block;
 import cn.ecoaid.solution.BlockRef;
 import cn.ecoaid.solution.BlockSource;
-import cn.ecoaid.solution.CanonicalJson;
 import cn.ecoaid.solution.Provenance;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,18 +56,9 @@ public final class InventoryTotalsBlockSource implements BlockSource {
         if (name != null && !name.isBlank() && inventories != null) {
             SavedInventory inv = inventories.findByName(name.strip())
                     .orElseThrow(() -> new EcoAidException("inventory.store.notFound", name));
-            try {
-                Path dir = Files.createTempDirectory("ecoaid-block-");
-                dir.toFile().deleteOnExit();
-                path = inventories.copyTo(inv.input(SavedInventory.Role.ACTIVITIES).orElseThrow(), dir);
-                path.toFile().deleteOnExit();
-                if (inv.input(SavedInventory.Role.FACTORS).isPresent()) {
-                    userFactors = inventories.copyTo(inv.input(SavedInventory.Role.FACTORS).get(), dir);
-                    userFactors.toFile().deleteOnExit();
-                }
-            } catch (IOException e) {
-                throw new EcoAidException(e, "inventory.store.cannotRead", name, e.getMessage());
-            }
+            java.util.Map<SavedInventory.Role, Path> files = inventories.copyAllToTemp(inv);
+            path = files.get(SavedInventory.Role.ACTIVITIES);
+            userFactors = files.get(SavedInventory.Role.FACTORS);
             label = inv.name() + " / " + path.getFileName();
         } else {
             if (file == null || file.isBlank()) {
@@ -83,18 +69,13 @@ public final class InventoryTotalsBlockSource implements BlockSource {
         }
         String sha;
         try {
-            sha = CanonicalJson.sha256(Files.readAllBytes(path));
+            sha = cn.ecoaid.domain.Hashes.sha256(path);
         } catch (IOException e) {
             throw new EcoAidException(e, "error.file.notFound", path);
         }
         List<Activity> activities = InventoryFiles.readActivities(TableFiles.read(path));
-        List<EmissionFactor> factors = new ArrayList<>(FactorLibrary.tcses144());
-        factors.addAll(FactorLibrary.emepShippedSubset());
-        if (userFactors != null) {
-            factors.addAll(FactorLibrary.readUser(TableFiles.read(userFactors)));
-        }
-        InventoryCalculator calc = new InventoryCalculator(new FactorLibrary(factors), ControlTable.tcses144(),
-                CoalMassBalance.tcses144());
+        InventoryCalculator calc = InventoryCalculator.shipped(
+                userFactors == null ? List.of() : FactorLibrary.readUser(TableFiles.read(userFactors)));
         List<Aggregation.Dim> dims = Aggregation.parse(ref.params().getOrDefault("by", "pollutant"));
         Aggregation agg = new Aggregation(dims);
         long[] count = new long[1];

@@ -25,11 +25,9 @@ import cn.ecoaid.io.TableFiles;
 import cn.ecoaid.l10n.Messages;
 import cn.ecoaid.map.LayerFiles;
 import cn.ecoaid.store.Workspace;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -125,30 +123,17 @@ public final class InventoryCommand implements Runnable {
                     }
                     inv = all.get(0);
                 }
-                Path acts = copyOut(repo, inv, SavedInventory.Role.ACTIVITIES);
-                if (lib.factors.isEmpty() && inv.input(SavedInventory.Role.FACTORS).isPresent()) {
-                    lib.factors.add(copyOut(repo, inv, SavedInventory.Role.FACTORS));
+                Map<SavedInventory.Role, Path> files = repo.copyAllToTemp(inv);
+                if (lib.factors.isEmpty() && files.containsKey(SavedInventory.Role.FACTORS)) {
+                    lib.factors.add(files.get(SavedInventory.Role.FACTORS));
                 }
-                if (lib.controls == null && inv.input(SavedInventory.Role.CONTROLS).isPresent()) {
-                    lib.controls = copyOut(repo, inv, SavedInventory.Role.CONTROLS);
+                if (lib.controls == null && files.containsKey(SavedInventory.Role.CONTROLS)) {
+                    lib.controls = files.get(SavedInventory.Role.CONTROLS);
                 }
-                if (measures != null && measures[0] == null && inv.input(SavedInventory.Role.MEASURES).isPresent()) {
-                    measures[0] = copyOut(repo, inv, SavedInventory.Role.MEASURES);
+                if (measures != null && measures[0] == null && files.containsKey(SavedInventory.Role.MEASURES)) {
+                    measures[0] = files.get(SavedInventory.Role.MEASURES);
                 }
-                return acts;
-            }
-        }
-
-        /** The stored file under its original name, in a temporary folder removed on exit. */
-        private static Path copyOut(InventoryRepository repo, SavedInventory inv, SavedInventory.Role role) {
-            try {
-                Path dir = Files.createTempDirectory("ecoaid-inventory-");
-                dir.toFile().deleteOnExit();
-                Path target = repo.copyTo(inv.input(role).orElseThrow(), dir);
-                target.toFile().deleteOnExit();
-                return target;
-            } catch (IOException e) {
-                throw new EcoAidException(e, "inventory.store.cannotRead", role, e.getMessage());
+                return files.get(SavedInventory.Role.ACTIVITIES);
             }
         }
     }

@@ -21,10 +21,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -283,15 +281,9 @@ public final class MapCommand implements Runnable {
         }
 
         private static String sha256(Path file) {
-            try (var inStream = Files.newInputStream(file)) {
-                MessageDigest md = MessageDigest.getInstance("SHA-256");
-                byte[] buf = new byte[65536];
-                int n;
-                while ((n = inStream.read(buf)) > 0) {
-                    md.update(buf, 0, n);
-                }
-                return HexFormat.of().formatHex(md.digest());
-            } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            try {
+                return cn.ecoaid.domain.Hashes.sha256(file);
+            } catch (IOException e) {
                 throw new EcoAidException(e, "map.error.read", file, e.getMessage());
             }
         }

@@ -29,7 +29,6 @@ import picocli.CommandLine.Option;
         description = "Source apportionment by positive matrix factorisation (PMF 5.0 / ESAT input layout)")
 public final class PmfCommand implements Runnable {
     /** Names taken as the total variable (weak by default) when --total is not given. */
-    static final List<String> TOTAL_NAMES = List.of("TNMOC", "TVOC", "PM2.5", "PM25", "PM2_5", "PM10", "TOTAL");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -104,11 +103,7 @@ public final class PmfCommand implements Runnable {
         }
         String totalVar = total;
         if (totalVar == null && !allStrong) {
-            for (String s : data.species()) {
-                if (TOTAL_NAMES.stream().anyMatch(s::equalsIgnoreCase)) {
-                    totalVar = s;
-                }
-            }
+            totalVar = PreparedInput.totalVariable(data.species());
         }
         Set<String> b = new LinkedHashSet<>(bad);
         checkNames(data, weak);

@@ -25,6 +25,17 @@ public final class InventoryCalculator {
     private final Map<String, List<ControlTable.Measure>> measureCache = new ConcurrentHashMap<>();
     private static final Units.Unit KG = Units.unit("kg", "");
 
+    /**
+     * The calculator with the shipped factor library (T/CSES 144—2024 Tables D.1/E.7 and the EMEP/EEA subset), the
+     * user's factors after them, the controls of Table A.1 and the coal mass balance of Appendix C.
+     */
+    public static InventoryCalculator shipped(List<EmissionFactor> userFactors) {
+        List<EmissionFactor> all = new java.util.ArrayList<>(FactorLibrary.tcses144());
+        all.addAll(FactorLibrary.emepShippedSubset());
+        all.addAll(userFactors);
+        return new InventoryCalculator(new FactorLibrary(all), ControlTable.tcses144(), CoalMassBalance.tcses144());
+    }
+
     public InventoryCalculator(FactorLibrary library, ControlTable controls, CoalMassBalance massBalance) {
         this.library = library;
         this.controls = controls;

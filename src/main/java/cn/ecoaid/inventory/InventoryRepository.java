@@ -31,6 +31,26 @@ public interface InventoryRepository {
     /** Copies a stored input into {@code dir} under its original file name (the readers choose the format by it). */
     Path copyTo(SavedInventory.StoredInput input, Path dir);
 
+    /**
+     * Copies every stored input of {@code inv} into a new temporary folder (deleted when the program exits), under the
+     * original file names, for the readers that choose CSV or Excel by the name.
+     */
+    default Map<SavedInventory.Role, Path> copyAllToTemp(SavedInventory inv) {
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("ecoaid-inventory-");
+            dir.toFile().deleteOnExit();
+            Map<SavedInventory.Role, Path> out = new java.util.EnumMap<>(SavedInventory.Role.class);
+            inv.inputs().forEach((role, in) -> {
+                Path p = copyTo(in, dir);
+                p.toFile().deleteOnExit();
+                out.put(role, p);
+            });
+            return out;
+        } catch (java.io.IOException e) {
+            throw new cn.ecoaid.domain.EcoAidException(e, "inventory.store.cannotRead", inv.name(), e.getMessage());
+        }
+    }
+
     /** Tombstones the inventory and its inputs. */
     void delete(String id);
 }

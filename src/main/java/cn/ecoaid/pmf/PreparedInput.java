@@ -68,6 +68,20 @@ public record PreparedInput(PmfData data, List<SpeciesCategory> categories, doub
         return withCategories(data, cats, sn);
     }
 
+    /** Names of a total variable (weak by default, PMF 5.0 practice), matched ignoring case. */
+    public static final List<String> TOTAL_NAMES = List.of("TNMOC", "TVOC", "PM2.5", "PM25", "PM2_5", "PM10", "TOTAL");
+
+    /** The last species named like a total variable, or null. */
+    public static String totalVariable(List<String> species) {
+        String total = null;
+        for (String s : species) {
+            if (TOTAL_NAMES.stream().anyMatch(s::equalsIgnoreCase)) {
+                total = s;
+            }
+        }
+        return total;
+    }
+
     public static PreparedInput withCategories(PmfData data, List<SpeciesCategory> cats, double[] sn) {
         int n = data.rows();
         int m = data.cols();

@@ -2,6 +2,7 @@ package cn.ecoaid.sample;
 
 import cn.ecoaid.air.AirImport;
 import cn.ecoaid.domain.EcoAidException;
+import cn.ecoaid.domain.Hashes;
 import cn.ecoaid.domain.Ids;
 import cn.ecoaid.domain.ProgressListener;
 import cn.ecoaid.domain.Project;
@@ -34,12 +35,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -199,8 +197,8 @@ public final class SampleProject {
         String json = MapStyles.toJson(MapStyles.parse(style, MapStyles.defaultFor(layer, 0), layer));
         String sha;
         try {
-            sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (IOException | NoSuchAlgorithmException e) {
+            sha = Hashes.sha256(file);
+        } catch (IOException e) {
             throw new EcoAidException(e, "sample.error.missing", file.getFileName());
         }
         SqliteLayerRepository.of(ws).add(layer, json, new LayerRepository.Source(file.getFileName().toString(), "geojson", sha));

@@ -285,6 +285,15 @@ public final class SqliteAirRepository {
         });
     }
 
+    /** The stored hourly series of every live site that has them, in code order. */
+    public List<HourlySeries> allHourly() {
+        List<HourlySeries> out = new ArrayList<>();
+        for (String code : hourlySiteCodes()) {
+            hourly(code).ifPresent(out::add);
+        }
+        return out;
+    }
+
     /** Number of stored hourly rows (for tests and the overview). */
     public long hourlyRows() {
         return db.read(c -> {

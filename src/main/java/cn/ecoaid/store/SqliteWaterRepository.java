@@ -69,6 +69,12 @@ public final class SqliteWaterRepository {
         return s;
     }
 
+    /** The survey saved last, if any. */
+    public Optional<Survey> newestSurvey() {
+        List<Survey> all = surveys();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
     public List<Survey> surveys() {
         return db.read(c -> {
             List<Survey> out = new ArrayList<>();

@@ -152,16 +152,11 @@ public final class AirViewModel {
         }
         String std = standard.get();
         executor.run(Messages.get("air.ui.loadingStored"), progress -> {
-            List<String> codes = repository.hourlySiteCodes();
-            if (codes.isEmpty()) {
+            List<HourlySeries> hourly = repository.allHourly();
+            if (hourly.isEmpty()) {
                 return null;
             }
-            List<HourlySeries> hourly = new ArrayList<>();
-            for (int i = 0; i < codes.size(); i++) {
-                progress.checkCancelled();
-                progress.progress(i, codes.size());
-                repository.hourly(codes.get(i)).ifPresent(hourly::add);
-            }
+            progress.checkCancelled();
             List<DailySeries> daily = new ArrayList<>();
             for (HourlySeries h : hourly) {
                 daily.add(Hj663.daily(h));

@@ -4,9 +4,6 @@ import cn.ecoaid.domain.EcoAidException;
 import cn.ecoaid.domain.ProgressListener;
 import cn.ecoaid.inventory.Activity;
 import cn.ecoaid.inventory.Aggregation;
-import cn.ecoaid.inventory.CoalMassBalance;
-import cn.ecoaid.inventory.ControlTable;
-import cn.ecoaid.inventory.EmissionFactor;
 import cn.ecoaid.inventory.FactorLibrary;
 import cn.ecoaid.inventory.InventoryCalculator;
 import cn.ecoaid.geo.GridAllocator;
@@ -24,8 +21,6 @@ import cn.ecoaid.map.MapStyles;
 import cn.ecoaid.ui.util.UiExecutor;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -307,18 +302,9 @@ public final class InventoryViewModel {
             return;
         }
         executor.run(Messages.get("inventory.ui.opening", inv.name()), progress -> {
-            Path dir;
-            try {
-                dir = Files.createTempDirectory("ecoaid-inventory-");
-            } catch (IOException e) {
-                throw new EcoAidException(e, "inventory.store.cannotRead", inv.name(), e.getMessage());
-            }
-            Path acts = repository.copyTo(inv.input(SavedInventory.Role.ACTIVITIES).orElseThrow(), dir);
-            Path ef = inv.input(SavedInventory.Role.FACTORS).map(in -> repository.copyTo(in, dir)).orElse(null);
-            Path ms = inv.input(SavedInventory.Role.MEASURES).map(in -> repository.copyTo(in, dir)).orElse(null);
-            Path gs = inv.input(SavedInventory.Role.SOURCES).map(in -> repository.copyTo(in, dir)).orElse(null);
-            Path gp = inv.input(SavedInventory.Role.PROXIES).map(in -> repository.copyTo(in, dir)).orElse(null);
-            return new Path[] {acts, ef, ms, gs, gp};
+            Map<SavedInventory.Role, Path> f = repository.copyAllToTemp(inv);
+            return new Path[] {f.get(SavedInventory.Role.ACTIVITIES), f.get(SavedInventory.Role.FACTORS),
+                f.get(SavedInventory.Role.MEASURES), f.get(SavedInventory.Role.SOURCES), f.get(SavedInventory.Role.PROXIES)};
         }, paths -> {
             activities.set(paths[0]);
             factors.set(paths[1]);
@@ -399,13 +385,13 @@ public final class InventoryViewModel {
 
     /** This inventory against a kept one ("a", the reference): both totals, the difference and the change in %. */
     private Result runCompared(Path input, Path userFactors, SavedInventory other, List<Aggregation.Dim> dims,
-                               ProgressListener progress) throws IOException {
+                               ProgressListener progress) {
         Aggregation mine = new Aggregation(dims);
         Aggregation byCat = new Aggregation(Aggregation.parse("pollutant,category"));
         long count = accumulate(input, userFactors, List.of(mine, byCat), progress);
-        Path dir = Files.createTempDirectory("ecoaid-inventory-");
-        Path otherActs = repository.copyTo(other.input(SavedInventory.Role.ACTIVITIES).orElseThrow(), dir);
-        Path otherFactors = other.input(SavedInventory.Role.FACTORS).map(in -> repository.copyTo(in, dir)).orElse(null);
+        Map<SavedInventory.Role, Path> otherFiles = repository.copyAllToTemp(other);
+        Path otherActs = otherFiles.get(SavedInventory.Role.ACTIVITIES);
+        Path otherFactors = otherFiles.get(SavedInventory.Role.FACTORS);
         Aggregation reference = new Aggregation(dims);
         accumulate(otherActs, otherFactors, List.of(reference), ProgressListener.NONE);
         List<String> headers = new ArrayList<>();
@@ -455,12 +441,7 @@ public final class InventoryViewModel {
 
     /** The shipped factor library (T/CSES 144 tables, EMEP subset) with the user's factors, if any. */
     static InventoryCalculator calculator(Path userFactors) {
-        List<EmissionFactor> library = new ArrayList<>(FactorLibrary.tcses144());
-        library.addAll(FactorLibrary.emepShippedSubset());
-        if (userFactors != null) {
-            library.addAll(FactorLibrary.readUser(TableFiles.read(userFactors)));
-        }
-        return new InventoryCalculator(new FactorLibrary(library), ControlTable.tcses144(), CoalMassBalance.tcses144());
+        return InventoryCalculator.shipped(userFactors == null ? List.of() : FactorLibrary.readUser(TableFiles.read(userFactors)));
     }
 
     public void export(Path file) {

@@ -185,17 +185,15 @@ public final class MapViewModel {
         java.util.Map<String, java.awt.Color> aqiColors = new java.util.LinkedHashMap<>();
         java.util.Map<String, String> aqiLabels = new java.util.LinkedHashMap<>();
         cn.ecoaid.air.AqiStandard.Chooser chooser = cn.ecoaid.air.AqiStandard.chooser("auto");
-        for (String code : workspace.air().hourlySiteCodes()) {
-            workspace.air().hourly(code).ifPresent(h -> {
-                cn.ecoaid.air.DailySeries d = cn.ecoaid.air.Hj663.daily(h);
-                for (int day = d.days() - 1; day >= 0; day--) {
-                    cn.ecoaid.air.AqiResult r = cn.ecoaid.air.Aqi.daily(chooser.on(d.date(day)), d.day(day));
-                    if (r.category() != null) {
-                        aqi.put(code, Integer.toString(r.category().level()));
-                        break;
-                    }
+        for (cn.ecoaid.air.HourlySeries h : workspace.air().allHourly()) {
+            cn.ecoaid.air.DailySeries d = cn.ecoaid.air.Hj663.daily(h);
+            for (int day = d.days() - 1; day >= 0; day--) {
+                cn.ecoaid.air.AqiResult r = cn.ecoaid.air.Aqi.daily(chooser.on(d.date(day)), d.day(day));
+                if (r.category() != null) {
+                    aqi.put(h.station(), Integer.toString(r.category().level()));
+                    break;
                 }
-            });
+            }
         }
         if (!aqi.isEmpty()) {
             for (cn.ecoaid.air.AqiCategory c : cn.ecoaid.air.AqiStandard.chooser("auto").on(java.time.LocalDate.now()).categories()) {
@@ -204,10 +202,10 @@ public final class MapViewModel {
             }
             out.add(SiteLayers.status(Messages.get("map.ui.statusAqi"), siteList, aqi, aqiColors, aqiLabels));
         }
-        var surveys = workspace.water().surveys();
-        if (!surveys.isEmpty()) {
+        var newest = workspace.water().newestSurvey();
+        if (newest.isPresent()) {
             java.util.Map<String, cn.ecoaid.water.WaterSample> latest = new java.util.HashMap<>();
-            for (cn.ecoaid.water.WaterSample w : workspace.water().samples(surveys.get(surveys.size() - 1).id())) {
+            for (cn.ecoaid.water.WaterSample w : workspace.water().samples(newest.get().id())) {
                 latest.merge(w.site(), w, (a, b) -> b.date().isAfter(a.date()) ? b : a);
             }
             cn.ecoaid.water.SectionEvaluator eval = new cn.ecoaid.water.SectionEvaluator(cn.ecoaid.water.Gb3838.shipped());

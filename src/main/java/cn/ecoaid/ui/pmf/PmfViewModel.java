@@ -40,8 +40,6 @@ import javafx.collections.ObservableList;
  * export everything as the {@code pmf} command does. A second part computes the ozone formation potential of VOC samples.
  */
 public final class PmfViewModel {
-    /** Names of a total variable that is weak by default (PMF 5.0 practice). */
-    static final List<String> TOTAL_NAMES = List.of("TNMOC", "TVOC", "PM2.5", "PM25", "PM2_5", "PM10", "TOTAL");
 
     private final UiExecutor executor;
     private final ObjectProperty<Path> conc = new SimpleObjectProperty<>();
@@ -192,8 +190,7 @@ public final class PmfViewModel {
                 var specs = UncertaintyBuilder.readSpecies(TableFiles.read(sp), sp.getFileName().toString());
                 d = UncertaintyBuilder.build(TableFiles.read(c), c.getFileName().toString(), specs, 0).data();
             }
-            String total = d.species().stream().filter(s -> TOTAL_NAMES.stream().anyMatch(s::equalsIgnoreCase))
-                    .reduce((a, b) -> b).orElse(null);
+            String total = PreparedInput.totalVariable(d.species());
             PreparedInput in = PreparedInput.prepare(d, true, Set.of(), Set.of(), total);
             return new Loaded(d, in.signalToNoise(), in.categories());
         }, l -> {

@@ -330,7 +330,7 @@ public final class WaterViewModel {
         return new Indexed(samples, rows, unknown);
     }
 
-    /** Names of the surveys kept in the workspace, newest last; the page shows the newest when opened. */
+    /** The newest survey kept in the workspace, classified and indexed, for {@link #loadStored()}. */
     record Stored(String survey, Classified classes, Indexed indices) {
     }
 
@@ -340,11 +340,10 @@ public final class WaterViewModel {
             return;
         }
         executor.run(Messages.get("water.ui.loadingStored"), progress -> {
-            List<SqliteWaterRepository.Survey> surveys = repository.surveys();
-            if (surveys.isEmpty()) {
+            SqliteWaterRepository.Survey last = repository.newestSurvey().orElse(null);
+            if (last == null) {
                 return null;
             }
-            SqliteWaterRepository.Survey last = surveys.get(surveys.size() - 1);
             List<WaterSample> samples = repository.samples(last.id());
             List<BioSample> bio = repository.bioSamples(last.id());
             return new Stored(last.name(), samples.isEmpty() ? null : classifySamples(samples, List.of()),
