@@ -98,6 +98,29 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} in one write transaction with foreign-key enforcement off for its duration. For applying pulled
+     * pages only: the platform sends each record's latest state in revision order, so a package edited after its
+     * sections were written arrives after them (possibly in a later page); the references are whole again when the pull
+     * has caught up. The connection is used by one unit of work at a time, so nothing else runs unchecked.
+     */
+    public synchronized <T> T writeUnchecked(Work<T> work) {
+        try {
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA foreign_keys = OFF");
+            }
+            try {
+                return write(work);
+            } finally {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("PRAGMA foreign_keys = ON");
+                }
+            }
+        } catch (SQLException e) {
+            throw new EcoAidException(e, "workspace.error.write", file, e.getMessage());
+        }
+    }
+
     /** Runs {@code work} for reading. */
     public synchronized <T> T read(Work<T> work) {
         try {

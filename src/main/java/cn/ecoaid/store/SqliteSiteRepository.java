@@ -85,19 +85,16 @@ public final class SqliteSiteRepository implements SiteRepository {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO site (" + COLUMNS
                          + ", author, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,0,0,?,?,?)")) {
                 for (Site s : sites) {
+                    // Codes are unique among live sites written here; copies pulled from other devices may repeat one
+                    // (V009), so the check is ours, not the database's.
+                    if (one(c, "SELECT " + COLUMNS + " FROM site WHERE code = ? AND deleted = 0", s.code()).isPresent()) {
+                        throw new DuplicateCodeException(s.code());
+                    }
                     bind(insert, s);
                     insert.setString(10, db.author());
                     insert.setString(11, now);
                     insert.setString(12, now);
-                    try {
-                        insert.executeUpdate();
-                    } catch (SQLException e) {
-                        // The partial unique index site_code_live keeps codes unique among live sites.
-                        if (e.getMessage() != null && e.getMessage().contains("UNIQUE constraint failed: site.code")) {
-                            throw new DuplicateCodeException(s.code());
-                        }
-                        throw e;
-                    }
+                    insert.executeUpdate();
                     Outbox.append(c, db, ENTITY, s.id(), Outbox.Kind.UPSERT, 0, Outbox.diff(null, fields(s)));
                 }
             }

@@ -276,7 +276,7 @@ public final class SqliteSolutionRepository implements SolutionRepository {
         }
     }
 
-    private static int nextPosition(Connection c, String table, String packageId) throws SQLException {
+    static int nextPosition(Connection c, String table, String packageId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(position), 0) + 1 FROM " + table + " WHERE package_id = ?")) {
             ps.setString(1, packageId);
             try (ResultSet rs = ps.executeQuery()) {

@@ -214,7 +214,7 @@ public final class SqliteWaterRepository {
                         t.setString(6, n.order());
                         t.setString(7, n.family());
                         t.executeUpdate();
-                        counts.add(List.of(n.taxon(), n.count()));
+                        counts.add(SyncShapes.count(n.taxon(), n.count(), n.tolerance(), n.order(), n.family()));
                     }
                     Map<String, Object> f = new LinkedHashMap<>();
                     f.put("survey_id", surveyId);

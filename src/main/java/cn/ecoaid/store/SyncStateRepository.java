@@ -22,9 +22,16 @@ import java.util.Set;
  * records that have pending local operations rebased rather than overwritten.
  */
 public final class SyncStateRepository {
-    /** Entities shared between the devices of a team; other entities are pushed (kept by the platform) but not pulled. */
-    public static final Set<String> SHARED_ENTITIES = Set.of("site", "attachment");
-    private static final Set<String> LOCAL_COLUMNS = Set.of("id", "rev", "deleted", "author", "created_at", "updated_at");
+    /**
+     * Entities shared between the devices of a team: pulled changes are applied to them (see {@link SyncShapes} for how
+     * fields map onto tables). The others are pushed, and kept by the platform, but stay with the device that wrote them:
+     * the project and its team list (each workspace is one device's project record), air imports (the hourly values are
+     * not in the operation), map layers (the features are not in the operation) and frozen package versions (they travel
+     * on the package channel).
+     */
+    public static final Set<String> SHARED_ENTITIES = Set.of("site", "attachment", "inventory", "inventory_input",
+            "water_survey", "water_sample", "bio_sample", "bibi_model", "solution_package", "solution_section",
+            "solution_measure", "solution_milestone", "solution_tracking");
 
     /** An outbox row ready to push. {@code changes} is the outbox JSON {@code {"field": {"old": …, "new": …}}}. */
     public record PendingOp(long seq, String opId, String entity, String entityId, String kind, long baseRev,
@@ -218,7 +225,7 @@ public final class SyncStateRepository {
      * are skipped.
      */
     public int applyPage(List<Remote> page, long next) {
-        return db.write(c -> {
+        return db.writeUnchecked(c -> {
             int applied = 0;
             for (Remote r : page) {
                 if (!SHARED_ENTITIES.contains(r.entity())) {
@@ -235,12 +242,7 @@ public final class SyncStateRepository {
     private void apply(Connection c, Remote r) throws SQLException {
         String table = r.entity();
         Set<String> cols = columns(c, table);
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : r.data().entrySet()) {
-            if (cols.contains(e.getKey()) && !LOCAL_COLUMNS.contains(e.getKey())) {
-                values.put(e.getKey(), sqlValue(e.getValue()));
-            }
-        }
+        Map<String, JsonNode> fields = new LinkedHashMap<>(r.data());
         boolean deleted = r.deleted();
         try (PreparedStatement ps = c.prepareStatement("SELECT kind, changes FROM outbox WHERE entity = ? AND entity_id = ?"
                 + " AND state = 'PENDING' ORDER BY seq")) {
@@ -256,8 +258,8 @@ public final class SyncStateRepository {
                         var f = it.next();
                         if ("deleted".equals(f.getKey())) {
                             deleted = f.getValue().path("new").asBoolean();
-                        } else if (cols.contains(f.getKey()) && !LOCAL_COLUMNS.contains(f.getKey())) {
-                            values.put(f.getKey(), sqlValue(f.getValue().path("new")));
+                        } else {
+                            fields.put(f.getKey(), f.getValue().path("new"));
                         }
                     }
                 }
@@ -270,6 +272,7 @@ public final class SyncStateRepository {
                 exists = rs.next();
             }
         }
+        Map<String, Object> values = SyncShapes.columns(c, table, r.entityId(), fields, cols, exists);
         List<String> names = new ArrayList<>(values.keySet());
         String now = db.now();
         if (exists) {
@@ -337,25 +340,6 @@ public final class SyncStateRepository {
         return i;
     }
 
-    private static Object sqlValue(JsonNode n) {
-        if (n == null || n.isNull() || n.isMissingNode()) {
-            return null;
-        }
-        if (n.isTextual()) {
-            return n.asText();
-        }
-        if (n.isIntegralNumber()) {
-            return n.asLong();
-        }
-        if (n.isNumber()) {
-            return n.asDouble();
-        }
-        if (n.isBoolean()) {
-            return n.asBoolean() ? 1L : 0L;
-        }
-        return n.toString();
-    }
-
     private Set<String> columns(Connection c, String table) throws SQLException {
         Set<String> cached = columns.get(table);
         if (cached != null) {
@@ -384,14 +368,7 @@ public final class SyncStateRepository {
             Set<String> cols = columns(c, entity);
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + entity); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Map<String, JsonNode> data = new java.util.TreeMap<>();
-                    for (String col : cols) {
-                        if (LOCAL_COLUMNS.contains(col)) {
-                            continue;
-                        }
-                        Object v = rs.getObject(col);
-                        data.put(col, Outbox.JSON.valueToTree(v));
-                    }
+                    Map<String, JsonNode> data = SyncShapes.fields(c, entity, rs, cols);
                     out.put(rs.getString("id"), new Remote(rs.getLong("rev"), entity, rs.getString("id"), rs.getInt("deleted") == 1, data));
                 }
             }

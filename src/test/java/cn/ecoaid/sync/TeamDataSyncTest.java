@@ -1,0 +1,118 @@
+package cn.ecoaid.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.ecoaid.domain.ProgressListener;
+import cn.ecoaid.domain.Site;
+import cn.ecoaid.domain.SiteType;
+import cn.ecoaid.inventory.SavedInventory;
+import cn.ecoaid.protocol.Dto;
+import cn.ecoaid.sample.SampleProject;
+import cn.ecoaid.solution.Measure;
+import cn.ecoaid.solution.SolutionPackage;
+import cn.ecoaid.store.SqliteWaterRepository;
+import cn.ecoaid.store.TestWorkspaces;
+import cn.ecoaid.store.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A team's work reaches every member's device: the sample city's inventories (with their input files), water surveys
+ * (samples with their measurements, biological samples with their counts), B-IBI models and the solution package are
+ * pulled by a second member's fresh workspace and read back equal through the repositories; sites with the same code
+ * created offline on two devices both survive the pull on both devices.
+ */
+class TeamDataSyncTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSecondMemberReceivesTheTeamsInventoriesSurveysAndPackages() throws Exception {
+        try (SyncHarness h = new SyncHarness(dir)) {
+            Workspace wa = SampleProject.create(dir.resolve("甲.ecoaid"), TestWorkspaces.CLOCK, "甲", ProgressListener.NONE);
+            h.open.add(wa);
+            SyncEngine ea = new SyncEngine(wa, h.uri, SyncEngine.Options.defaults().withAttempts(3, Duration.ofMillis(20)),
+                    SyncEngine.NONE);
+            Dto.EnrolResponse r = ea.enrol(h.code(h.user("甲", Dto.Role.MEMBER, h.teamA)), "甲");
+            SyncHarness.Device a = new SyncHarness.Device(wa, ea, r.deviceId());
+            SyncHarness.Device b = h.member("乙", h.teamA);
+            SyncHarness.syncAll(List.of(a, b));
+            h.assertConverged(h.teamA, List.of(a, b));
+
+            Workspace wb = b.ws();
+            // Inventories: same names and years, and every input file is here with the same content.
+            List<SavedInventory> ia = wa.inventories().list();
+            List<SavedInventory> ib = wb.inventories().list();
+            assertFalse(ia.isEmpty());
+            assertEquals(ia.stream().map(i -> i.name() + "/" + i.year()).toList(),
+                    ib.stream().map(i -> i.name() + "/" + i.year()).toList());
+            for (int k = 0; k < ia.size(); k++) {
+                assertEquals(ia.get(k).inputs().keySet(), ib.get(k).inputs().keySet());
+                for (var role : ia.get(k).inputs().keySet()) {
+                    Path pa = wa.inventories().path(ia.get(k).inputs().get(role));
+                    Path pb = wb.inventories().path(ib.get(k).inputs().get(role));
+                    assertTrue(Files.isRegularFile(pb), "input file pulled: " + pb);
+                    assertEquals(-1L, Files.mismatch(pa, pb));
+                }
+            }
+            // Water: surveys, samples with measurements (below-detection kept), biological counts, B-IBI models.
+            List<SqliteWaterRepository.Survey> sa = wa.water().surveys();
+            assertFalse(sa.isEmpty());
+            assertEquals(sa, wb.water().surveys());
+            for (SqliteWaterRepository.Survey s : sa) {
+                assertEquals(wa.water().samples(s.id()), wb.water().samples(s.id()), "samples of " + s.name());
+                assertEquals(wa.water().bioSamples(s.id()), wb.water().bioSamples(s.id()), "bio samples of " + s.name());
+            }
+            assertEquals(wa.water().models().stream().map(SqliteWaterRepository.ModelInfo::name).toList(),
+                    wb.water().models().stream().map(SqliteWaterRepository.ModelInfo::name).toList());
+            // Solution package with sections, measures, milestones and tracking records.
+            List<SolutionPackage> pa = wa.solutions().packages();
+            assertFalse(pa.isEmpty());
+            assertEquals(pa, wb.solutions().packages());
+            for (SolutionPackage p : pa) {
+                assertEquals(wa.solutions().sections(p.id()), wb.solutions().sections(p.id()));
+                assertEquals(wa.solutions().measures(p.id()), wb.solutions().measures(p.id()));
+                assertEquals(wa.solutions().milestones(p.id()), wb.solutions().milestones(p.id()));
+                assertEquals(wa.solutions().tracking(p.id()), wb.solutions().tracking(p.id()));
+            }
+
+            // B edits a measure it received; A sees the edit after the next round.
+            SolutionPackage p = pa.get(0);
+            Measure m = wb.solutions().measures(p.id()).get(0);
+            Measure renamed = new Measure(m.id(), m.packageId(), m.name() + "（乙修订）", m.type(), m.sector(), m.sources(),
+                    m.owner(), m.start(), m.end(), m.cost(), m.reductions(), m.scenario(), m.status(), m.indicators());
+            wb.solutions().updateMeasure(renamed);
+            SyncHarness.syncAll(List.of(a, b));
+            h.assertConverged(h.teamA, List.of(a, b));
+            assertEquals(renamed, wa.solutions().measures(p.id()).get(0));
+        }
+    }
+
+    @Test
+    void sitesWithTheSameCodeCreatedOfflineOnTwoDevicesBothSurvive() throws Exception {
+        try (SyncHarness h = new SyncHarness(dir)) {
+            SyncHarness.Device a = h.member("a", h.teamA);
+            SyncHarness.Device b = h.member("b", h.teamA);
+            Site fromA = Site.create("DUP-1", "甲建的站", SiteType.AIR_STATION, 116.0, 39.0);
+            Site fromB = Site.create("DUP-1", "乙建的站", SiteType.AIR_STATION, 116.5, 39.5);
+            a.ws().sites().add(fromA);
+            b.ws().sites().add(fromB);
+            SyncHarness.syncAll(List.of(a, b));
+            h.assertConverged(h.teamA, List.of(a, b));
+            for (SyncHarness.Device d : List.of(a, b)) {
+                assertEquals(List.of("乙建的站", "甲建的站"), d.ws().sites().list().stream()
+                        .filter(s -> s.code().equals("DUP-1")).map(Site::name).sorted().toList());
+            }
+            // On this device a third one is still refused.
+            Site third = Site.create("DUP-1", "再建", SiteType.AIR_STATION, 116.2, 39.2);
+            assertEquals("DUP-1", org.junit.jupiter.api.Assertions.assertThrows(
+                    cn.ecoaid.domain.DuplicateCodeException.class, () -> a.ws().sites().add(third)).code());
+        }
+    }
+}
