@@ -27,6 +27,8 @@ public final class Database implements AutoCloseable {
     private final Connection connection;
     private final Clock clock;
     private final String author;
+    private final java.util.List<Runnable> outboxListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private boolean outboxTouched;
 
     private Database(Path file, Connection connection, Clock clock, String author) {
         this.file = file;
@@ -84,12 +86,20 @@ public final class Database implements AutoCloseable {
                 s.execute("BEGIN IMMEDIATE");
             }
             try {
+                outboxTouched = false;
                 T result = work.run(connection);
                 try (Statement s = connection.createStatement()) {
                     s.execute("COMMIT");
                 }
+                if (outboxTouched) {
+                    outboxTouched = false;
+                    for (Runnable l : outboxListeners) {
+                        l.run();
+                    }
+                }
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
+                outboxTouched = false;
                 rollbackQuietly();
                 throw e;
             }
@@ -119,6 +129,20 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new EcoAidException(e, "workspace.error.write", file, e.getMessage());
         }
+    }
+
+    /**
+     * Calls {@code listener} after every committed transaction that appended an outbox operation (a local change to
+     * sync), on the writing thread; background sync uses it as its "local write" trigger. Returns the way to remove it.
+     */
+    public Runnable onOutboxCommit(Runnable listener) {
+        outboxListeners.add(listener);
+        return () -> outboxListeners.remove(listener);
+    }
+
+    /** Called by {@link Outbox#append} inside a write. */
+    void outboxAppended() {
+        outboxTouched = true;
     }
 
     /** Runs {@code work} for reading. */

@@ -58,6 +58,7 @@ public final class Outbox {
     /** Appends an operation on the caller's connection, inside the caller's transaction. */
     static void append(Connection c, Database db, String entity, String entityId, Kind kind, long baseRev,
                        Map<String, Object[]> changes) throws SQLException {
+        db.outboxAppended();
         ObjectNode node = JSON.createObjectNode();
         for (Map.Entry<String, Object[]> e : changes.entrySet()) {
             ObjectNode field = node.putObject(e.getKey());

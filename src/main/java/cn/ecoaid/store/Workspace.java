@@ -20,6 +20,8 @@ public final class Workspace implements AutoCloseable {
     private static final String FORMAT = "ecoaid-workspace";
 
     private final Database db;
+
+    private final Object syncLock = new Object();
     private final SqliteSiteRepository sites;
     private final SqliteProjectRepository projects;
     private final AttachmentStore attachments;
@@ -154,6 +156,19 @@ public final class Workspace implements AutoCloseable {
     /** Imported air-quality station data (issue 3). */
     public SqliteAirRepository air() {
         return new SqliteAirRepository(db);
+    }
+
+    /**
+     * Calls {@code listener} after every committed local change that has an operation to sync (on the writing thread).
+     * Returns the way to remove it.
+     */
+    public Runnable onLocalChange(Runnable listener) {
+        return db.onOutboxCommit(listener);
+    }
+
+    /** Held by a sync run for its whole length, so that two runs on one workspace (background and "sync now") never overlap. */
+    public Object syncLock() {
+        return syncLock;
     }
 
     /** The open database, for repositories of this package that the facade does not hold. */

@@ -188,6 +188,12 @@ public final class SyncEngine {
 
     /** One full sync: finish an interrupted pull, push everything pending (with its blobs), pull to the high-water mark. */
     public Report sync() {
+        synchronized (ws.syncLock()) {
+            return syncLocked();
+        }
+    }
+
+    private Report syncLocked() {
         Counters n = new Counters();
         String error = null;
         try {

@@ -32,6 +32,7 @@ public final class SyncScheduler implements AutoCloseable {
     private int runs;
     private boolean running;
     private boolean triggered;
+    private Runnable stopListening = () -> { };
 
     public SyncScheduler(SyncEngine engine, Duration interval, Duration maxBackoff, Consumer<Outcome> listener) {
         this.engine = engine;
@@ -44,6 +45,22 @@ public final class SyncScheduler implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * Background sync of an enrolled workspace: a run now, then every {@code interval}, and one at once after every
+     * local change to sync; {@link #close()} also stops listening for changes. Empty when the workspace is not enrolled.
+     */
+    public static java.util.Optional<SyncScheduler> background(cn.ecoaid.store.Workspace ws, Duration interval,
+            Duration maxBackoff, Consumer<Outcome> listener) {
+        java.util.Optional<java.net.URI> server = SyncEngine.enrolledServer(ws);
+        if (server.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        SyncScheduler s = new SyncScheduler(new SyncEngine(ws, server.get()), interval, maxBackoff, listener);
+        s.stopListening = ws.onLocalChange(s::trigger);
+        s.start();
+        return java.util.Optional.of(s);
     }
 
     /** Starts the timer with a first run now. */
@@ -112,8 +129,12 @@ public final class SyncScheduler implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        executor.shutdownNow();
+    public void close() {
+        // Not synchronized while waiting: a run that is finishing needs this object's lock to end.
+        synchronized (this) {
+            stopListening.run();
+            executor.shutdownNow();
+        }
         try {
             executor.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

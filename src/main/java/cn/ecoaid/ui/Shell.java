@@ -25,6 +25,8 @@ public final class Shell {
     private final String author;
     private Workspace workspace;
     private MainView mainView;
+    /** Background sync of the open workspace once it is enrolled with a platform (null otherwise). */
+    private cn.ecoaid.sync.SyncScheduler backgroundSync;
 
     public Shell(Stage stage, UserSettings settings, UiExecutor executor, Clock clock, String author) {
         this.stage = stage;
@@ -53,12 +55,38 @@ public final class Shell {
 
     public void showWorkspace(Workspace ws) {
         if (workspace != null && workspace != ws) {
+            stopBackgroundSync();
             workspace.close();
         }
         workspace = ws;
-        MainViewModel vm = new MainViewModel(ws, executor);
+        MainViewModel vm = new MainViewModel(ws, executor, this::startBackgroundSync);
         mainView = new MainView(vm, this::showPreferences, this::showStart);
         setRoot(mainView.root(), vm.title());
+        startBackgroundSync();
+    }
+
+    /**
+     * Starts background sync of the open workspace if it is enrolled and not yet syncing: a run now, every five minutes,
+     * after every local change, with backoff up to half an hour while the platform is unreachable. The status bar is
+     * refreshed after each run.
+     */
+    private void startBackgroundSync() {
+        if (backgroundSync != null || workspace == null) {
+            return;
+        }
+        backgroundSync = cn.ecoaid.sync.SyncScheduler.background(workspace, java.time.Duration.ofMinutes(5),
+                java.time.Duration.ofMinutes(30), outcome -> executor.onUiThread(() -> {
+                    if (mainView != null) {
+                        mainView.viewModel().refreshStatus();
+                    }
+                })).orElse(null);
+    }
+
+    private void stopBackgroundSync() {
+        if (backgroundSync != null) {
+            backgroundSync.close();
+            backgroundSync = null;
+        }
     }
 
     public void showPreferences() {
@@ -102,6 +130,7 @@ public final class Shell {
     }
 
     private void closeWorkspace() {
+        stopBackgroundSync();
         if (workspace != null) {
             workspace.close();
             workspace = null;

@@ -51,4 +51,32 @@ class SyncSchedulerTest {
             }
         }
     }
+
+    @Test
+    void backgroundSyncRunsAfterEveryLocalChangeAndStopsWhenClosed() throws Exception {
+        try (SyncHarness h = new SyncHarness(dir)) {
+            assertTrue(SyncScheduler.background(h.workspace("unenrolled"), Duration.ofHours(1), Duration.ofHours(1), o -> { })
+                    .isEmpty(), "no background sync without enrolment");
+            SyncHarness.Device a = h.member("a", h.teamA);
+            List<SyncScheduler.Outcome> outcomes = new CopyOnWriteArrayList<>();
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            try (SyncScheduler s = SyncScheduler.background(a.ws(), Duration.ofHours(1), Duration.ofHours(1), outcomes::add)
+                    .orElseThrow()) {
+                while (outcomes.isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertEquals(1, outcomes.size(), "the first run, at start");
+                // The timer is an hour away: only the local change can start the next run.
+                a.ws().sites().add(Site.create("S1", "一号站", SiteType.AIR_STATION, 116.0, 39.0));
+                while (a.ws().syncState().pendingCount() > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertEquals(0, a.ws().syncState().pendingCount(), "pushed by the run the change triggered");
+                assertEquals(1, h.store.records(h.teamA, "site").size());
+            }
+            a.ws().sites().add(Site.create("S2", "二号站", SiteType.AIR_STATION, 116.1, 39.1));
+            Thread.sleep(300);
+            assertEquals(1, a.ws().syncState().pendingCount(), "closed: changes wait for the next sync");
+        }
+    }
 }

@@ -70,10 +70,17 @@ class SyncViewModelTest {
             SyncViewModel member = new SyncViewModel(a, new ImmediateUiExecutor(), changes::incrementAndGet, FAST);
             assertFalse(member.enrolledProperty().get());
             assertEquals(Messages.get("sync.ui.never"), member.lastSyncProperty().get());
+            AtomicInteger started = new AtomicInteger();
+            member.setOnEnrolled(started::incrementAndGet);
             member.enrol();
             assertEquals(Messages.get("sync.ui.needServerAndCode"), member.messageProperty().get());
+            assertEquals(0, started.get(), "no background sync without enrolment");
+            member.serverProperty().set(url);
+            member.codeProperty().set(store.issueCode(store.createUser("u0", Dto.Role.MEMBER, team, null), Duration.ofHours(1), "t"));
+            member.enrol();
+            assertEquals(1, started.get(), "enrolment starts background sync");
 
-            member = enrolled(a, Dto.Role.MEMBER, changes);
+            member = new SyncViewModel(a, new ImmediateUiExecutor(), changes::incrementAndGet, FAST);
             assertTrue(member.enrolledProperty().get(), member.messageProperty().get());
             assertFalse(member.leadProperty().get());
             SyncViewModel lead = enrolled(b, Dto.Role.TEAM_LEAD, changes);

@@ -55,6 +55,10 @@ public final class MainView {
         build();
     }
 
+    public MainViewModel viewModel() {
+        return vm;
+    }
+
     public cn.ecoaid.ui.air.AirViewModel airViewModel() {
         return air;
     }
@@ -183,7 +187,11 @@ public final class MainView {
                 yield new cn.ecoaid.ui.water.WaterView(water).root();
             }
             case SOLUTION -> new cn.ecoaid.ui.solution.SolutionView(solution).root();
-            case SYNC -> new cn.ecoaid.ui.sync.SyncView(new cn.ecoaid.ui.sync.SyncViewModel(vm.workspace(), vm.executor(), vm::refreshStatus)).root();
+            case SYNC -> {
+                var sync = new cn.ecoaid.ui.sync.SyncViewModel(vm.workspace(), vm.executor(), vm::refreshStatus);
+                sync.setOnEnrolled(vm::enrolled);
+                yield new cn.ecoaid.ui.sync.SyncView(sync).root();
+            }
         };
         VBox holder = new VBox(page);
         VBox.setVgrow(page, Priority.ALWAYS);

@@ -14,10 +14,23 @@ public final class MainViewModel {
     private final UiExecutor executor;
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.OVERVIEW);
     private final StringProperty syncStatus = new SimpleStringProperty();
+    private final Runnable startBackgroundSync;
 
     public MainViewModel(Workspace workspace, UiExecutor executor) {
+        this(workspace, executor, () -> { });
+    }
+
+    /** {@code startBackgroundSync} is called once the workspace is enrolled from the sync page. */
+    public MainViewModel(Workspace workspace, UiExecutor executor, Runnable startBackgroundSync) {
         this.workspace = workspace;
         this.executor = executor;
+        this.startBackgroundSync = startBackgroundSync;
+        refreshStatus();
+    }
+
+    /** The workspace has just been enrolled: background sync can start. */
+    public void enrolled() {
+        startBackgroundSync.run();
         refreshStatus();
     }
 

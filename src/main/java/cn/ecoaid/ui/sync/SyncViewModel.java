@@ -46,6 +46,7 @@ public final class SyncViewModel {
     private final BooleanProperty lead = new SimpleBooleanProperty();
     private final ObservableList<String> history = FXCollections.observableArrayList();
     private final ObservableList<ConflictRow> conflicts = FXCollections.observableArrayList();
+    private Runnable onEnrolled = () -> { };
 
     public SyncViewModel(Workspace workspace, UiExecutor executor, Runnable onChange) {
         this(workspace, executor, onChange, SyncEngine.Options.defaults());
@@ -59,6 +60,11 @@ public final class SyncViewModel {
         this.onChange = onChange;
         SyncEngine.enrolledServer(workspace).ifPresent(u -> server.set(u.toString()));
         refresh();
+    }
+
+    /** Called after a successful enrolment (the window starts background sync). */
+    public void setOnEnrolled(Runnable onEnrolled) {
+        this.onEnrolled = onEnrolled;
     }
 
     public StringProperty serverProperty() {
@@ -145,6 +151,7 @@ public final class SyncViewModel {
             code.set("");
             message.set(Messages.get("sync.ui.enrolled", r.deviceId()));
             refresh();
+            onEnrolled.run();
         }, this::failed);
     }
 
