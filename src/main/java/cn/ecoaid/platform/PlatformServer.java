@@ -106,6 +106,7 @@ public final class PlatformServer implements AutoCloseable {
             cfg.routes.post(Wire.BLOBS + "/uploads/{id}/complete", this::blobComplete);
             cfg.routes.get(Wire.BLOBS + "/{sha}", this::blobGet);
             cfg.routes.post(Wire.DEVICES + "/{id}/revoke", this::revoke);
+            cfg.routes.get(Wire.RECORDS + "/{entity}/{id}/history", this::history);
         });
         app.start();
         housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -291,6 +292,16 @@ public final class PlatformServer implements AutoCloseable {
         Principal p = auth(ctx);
         String team = readableTeam(p, ctx.queryParam("team"));
         json(ctx, new Dto.ConflictList(store.conflicts(Set.of(team), ctx.queryParam("status"))));
+    }
+
+    /** A record's versions, for the team that owns it (and those who oversee it); unknown records are NOT_FOUND. */
+    private void history(Context ctx) {
+        Principal p = auth(ctx);
+        String entity = ctx.pathParam("entity");
+        String id = ctx.pathParam("id");
+        String team = store.teamOfRecord(entity, id).orElseThrow(() -> new WireException(ErrorCode.NOT_FOUND, "record"));
+        mayOversee(p, team);
+        json(ctx, new Dto.RecordHistory(entity, id, store.history(entity, id)));
     }
 
     private void resolve(Context ctx) {

@@ -623,6 +623,51 @@ public final class PlatformStore implements AutoCloseable {
         });
     }
 
+    /** The team a record belongs to, if the platform has it. */
+    public java.util.Optional<String> teamOfRecord(String entity, String entityId) {
+        return tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT team_id FROM record_state WHERE entity = ? AND entity_id = ?")) {
+                ps.setString(1, entity);
+                ps.setString(2, entityId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    /** Every version of a record from the op log, oldest first: the device, the user, the fields changed, the state after. */
+    public List<Dto.RecordVersion> history(String entity, String entityId) {
+        return tx(c -> {
+            List<Dto.RecordVersion> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT o.rev, o.op_id, o.device_id, d.name, u.name, o.kind, o.changed,"
+                    + " o.deleted, o.data, o.server_time FROM op_log o LEFT JOIN device d ON d.id = o.device_id"
+                    + " LEFT JOIN app_user u ON u.id = o.user_id WHERE o.entity = ? AND o.entity_id = ? ORDER BY o.rev")) {
+                ps.setString(1, entity);
+                ps.setString(2, entityId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        List<String> changed = new ArrayList<>();
+                        try {
+                            JsonNode ch = Wire.mapper().readTree(rs.getString(7));
+                            if (ch.isObject()) {
+                                ch.fieldNames().forEachRemaining(changed::add);
+                            } else {
+                                ch.forEach(n -> changed.add(n.asText()));
+                            }
+                        } catch (IOException e) {
+                            throw new SQLException("bad op log JSON", e);
+                        }
+                        out.add(new Dto.RecordVersion(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), changed, rs.getInt(8) == 1, json(rs.getString(9)),
+                                rs.getString(10)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** The stored result of every op id a device pushed (for the "nothing lost" check). */
     public Map<String, Dto.OpResult> results(String deviceId) {
         return tx(c -> {

@@ -78,6 +78,15 @@ public final class Dto {
     public record ConflictList(List<Conflict> conflicts) {
     }
 
+    /** One version of a record in the platform's op log: who changed which fields, and the record state after it. */
+    public record RecordVersion(long rev, String opId, String deviceId, String deviceName, String userName, String kind,
+                                List<String> changed, boolean deleted, Map<String, JsonNode> data, String serverTime) {
+    }
+
+    /** Every version of one record, oldest first. */
+    public record RecordHistory(String entity, String entityId, List<RecordVersion> versions) {
+    }
+
     /** Resolution as a synced operation: {@code op_id} makes it idempotent; {@code values} are the chosen field values. */
     public record ResolveRequest(String opId, Map<String, JsonNode> values) {
     }

@@ -378,6 +378,12 @@ public final class SyncEngine {
                 req, Dto.ResolveResponse.class, accessToken));
     }
 
+    /** Every version of a record on the platform, oldest first (the conflicts list shows it beside base / mine / theirs). */
+    public Dto.RecordHistory history(String entity, String entityId) {
+        return call(() -> client.get(Wire.RECORDS + "/" + URLEncoder.encode(entity, StandardCharsets.UTF_8) + "/"
+                + URLEncoder.encode(entityId, StandardCharsets.UTF_8) + "/history", Dto.RecordHistory.class, accessToken));
+    }
+
     /** Revokes a device (team lead or admin). */
     public void revoke(String deviceId) {
         call(() -> client.post(Wire.DEVICES + "/" + URLEncoder.encode(deviceId, StandardCharsets.UTF_8) + "/revoke", Map.of(),

@@ -61,7 +61,16 @@ class AccessTest {
                         new Dto.ResolveRequest("x-" + intruder.id(), Map.of("name", TextNode.valueOf("甲改"))), token).status());
                 assertEquals(404, raw.get(Wire.BLOBS + "/" + file.sha256(), token).status());
                 assertEquals(403, raw.post(Wire.DEVICES + "/" + b.id() + "/revoke", Map.of(), token).status());
+                assertEquals(403, raw.get(Wire.RECORDS + "/site/" + secret.id() + "/history", token).status());
             }
+            // Team B reads its record's versions: created by b, renamed by b (synced first), then b2's conflicting rename,
+            // which kept the platform's value.
+            Dto.RecordHistory hist = raw.get(Wire.RECORDS + "/site/" + secret.id() + "/history", Raw.token(b2, h.uri))
+                    .as(Dto.RecordHistory.class);
+            assertEquals(List.of("乙组站点", "乙1", "乙1"), hist.versions().stream().map(v -> v.data().get("name").asText()).toList());
+            assertEquals(List.of(b.id(), b.id(), b2.id()), hist.versions().stream().map(Dto.RecordVersion::deviceId).toList());
+            assertTrue(hist.versions().get(1).changed().contains("name"), hist.versions().get(1).changed().toString());
+            assertEquals(404, raw.get(Wire.RECORDS + "/site/no-such-id/history", Raw.token(b2, h.uri)).status());
             // Writing B's record by its id: refused, and B's record is unchanged.
             a.engine().sync();
             long seq = a.ws().syncState().firstUnpushedSeq();

@@ -105,6 +105,10 @@ class SyncViewModelTest {
             assertEquals("一号站", row.base());
             assertEquals("成员改", row.mine());
             assertEquals("组长改", row.theirs());
+            lead.loadVersions(row);
+            assertEquals(3, lead.recordVersions().size(), "created, the lead's rename, the member's rename: " + lead.recordVersions());
+            assertTrue(lead.recordVersions().get(0).contains("name = 一号站"), lead.recordVersions().get(0));
+            assertTrue(lead.recordVersions().get(1).contains("name = 组长改"), lead.recordVersions().get(1));
             lead.resolve(row, true);
             assertEquals(0, lead.conflicts().size());
             member.syncNow();

@@ -83,7 +83,17 @@ public final class SyncView {
         reload.setOnAction(e -> vm.loadConflicts());
         Label conflictsTitle = new Label(Messages.get("sync.ui.conflicts"));
         conflictsTitle.getStyleClass().add("section-title");
-        VBox leadBox = new VBox(6, conflictsTitle, conflicts, row(reload, takeMine, keepTheirs));
+        ListView<String> versions = new ListView<>(vm.recordVersions());
+        versions.setId("sync-record-versions");
+        versions.setPrefHeight(120);
+        versions.setPlaceholder(new Label(Messages.get("sync.ui.versionsHint")));
+        conflicts.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.loadVersions(b);
+            }
+        });
+        VBox leadBox = new VBox(6, conflictsTitle, conflicts, row(reload, takeMine, keepTheirs),
+                new Label(Messages.get("sync.ui.versions")), versions);
         leadBox.visibleProperty().bind(vm.leadProperty());
         leadBox.managedProperty().bind(vm.leadProperty());
         VBox.setVgrow(conflicts, Priority.ALWAYS);

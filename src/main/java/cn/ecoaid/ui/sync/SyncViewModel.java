@@ -46,6 +46,7 @@ public final class SyncViewModel {
     private final BooleanProperty lead = new SimpleBooleanProperty();
     private final ObservableList<String> history = FXCollections.observableArrayList();
     private final ObservableList<ConflictRow> conflicts = FXCollections.observableArrayList();
+    private final ObservableList<String> recordVersions = FXCollections.observableArrayList();
     private Runnable onEnrolled = () -> { };
 
     public SyncViewModel(Workspace workspace, UiExecutor executor, Runnable onChange) {
@@ -177,6 +178,31 @@ public final class SyncViewModel {
                 }
             }
             conflicts.setAll(rows);
+        }, this::failed);
+    }
+
+    /** The versions of the selected conflict's record on the platform, oldest first, one line each. */
+    public ObservableList<String> recordVersions() {
+        return recordVersions;
+    }
+
+    /** Loads the platform's version history of a conflict's record: who changed which fields when, and the values. */
+    public void loadVersions(ConflictRow row) {
+        executor.run(Messages.get("sync.ui.loadingVersions"), p -> engine().history(row.entity(), row.entityId()), h -> {
+            List<String> lines = new ArrayList<>();
+            for (Dto.RecordVersion v : h.versions()) {
+                String who = v.userName() == null ? v.deviceId() : v.userName() + " / " + v.deviceName();
+                String at = v.serverTime() == null ? "" : v.serverTime().replace('T', ' ');
+                at = at.length() > 19 ? at.substring(0, 19) : at;
+                if (v.deleted() && "DELETE".equals(v.kind())) {
+                    lines.add(Messages.get("sync.ui.versionDeleted", v.rev(), at, who));
+                } else {
+                    JsonNode value = v.data().get(row.field());
+                    lines.add(Messages.get("sync.ui.version", v.rev(), at, who, String.join(", ", v.changed()), row.field(),
+                            text(value)));
+                }
+            }
+            recordVersions.setAll(lines);
         }, this::failed);
     }
 
