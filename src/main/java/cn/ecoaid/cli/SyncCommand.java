@@ -63,11 +63,16 @@ public final class SyncCommand implements Callable<Integer> {
         @Option(names = "--name", description = "device name (default: host name)")
         String name;
 
+        @Option(names = "--ca-cert", description = "the platform's CA certificate (PEM) to pin for HTTPS")
+        Path caCert;
+
         @Override
-        public Integer call() throws java.net.UnknownHostException {
+        public Integer call() throws java.io.IOException {
             String device = name != null ? name : java.net.InetAddress.getLocalHost().getHostName();
+            String pem = caCert == null ? null : java.nio.file.Files.readString(caCert, java.nio.charset.StandardCharsets.US_ASCII);
             try (Workspace ws = Workspace.open(workspace, Clock.systemUTC(), WorkspaceCommand.author())) {
-                Dto.EnrolResponse r = new SyncEngine(ws, server).enrol(code, device);
+                SyncEngine engine = new SyncEngine(ws, server);
+                Dto.EnrolResponse r = pem == null ? engine.enrol(code, device) : engine.enrol(code, device, pem);
                 spec.commandLine().getOut().println(Messages.get("cli.sync.enrolled", r.deviceId(), r.role(), server));
             }
             return 0;

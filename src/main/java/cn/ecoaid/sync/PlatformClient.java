@@ -18,10 +18,15 @@ final class PlatformClient {
     private final Duration timeout;
 
     PlatformClient(URI base, Duration timeout) {
+        this(base, timeout, null);
+    }
+
+    /** {@code caPem}: the platform's CA certificate pinned at enrolment (PEM), or null for the system trust store. */
+    PlatformClient(URI base, Duration timeout, String caPem) {
         String s = base.toString();
         this.base = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = Transport.client(this.base, timeout, caPem);
     }
 
     URI base() {

@@ -87,7 +87,7 @@ public final class SyncEngine {
 
     private final Workspace ws;
     private final SyncStateRepository state;
-    private final PlatformClient client;
+    private PlatformClient client;
     private final Options options;
     private final Hooks hooks;
     private String accessToken;
@@ -95,7 +95,7 @@ public final class SyncEngine {
     public SyncEngine(Workspace ws, URI server, Options options, Hooks hooks) {
         this.ws = ws;
         this.state = ws.syncState();
-        this.client = new PlatformClient(server, options.timeout());
+        this.client = new PlatformClient(server, options.timeout(), ws.syncState().get("ca_cert").orElse(null));
         this.options = options;
         this.hooks = hooks;
     }
@@ -110,6 +110,22 @@ public final class SyncEngine {
     }
 
     // ------------------------------------------------------------------------------------------------ enrolment
+
+    /**
+     * Enrols over HTTPS with the platform's CA certificate (PEM) pinned: this and every later call accept only
+     * certificates issued by it. The certificate is kept in the workspace with the device credential.
+     */
+    public Dto.EnrolResponse enrol(String code, String deviceName, String caPem) {
+        client = new PlatformClient(client.base(), options.timeout(), caPem);
+        Dto.EnrolResponse r = enrol(code, deviceName);
+        state.put("ca_cert", caPem);
+        return r;
+    }
+
+    /** The platform's answer to the unauthenticated status call: API version and its high-water revision. */
+    public Dto.Status platformStatus() {
+        return client.get(Wire.STATUS, Dto.Status.class, null);
+    }
 
     /** Enrols this workspace as a device with a one-time code; stores the device credential in the workspace. */
     public Dto.EnrolResponse enrol(String code, String deviceName) {

@@ -77,6 +77,12 @@ class SyncViewModelTest {
             assertEquals(0, started.get(), "no background sync without enrolment");
             member.serverProperty().set(url);
             member.codeProperty().set(store.issueCode(store.createUser("u0", Dto.Role.MEMBER, team, null), Duration.ofHours(1), "t"));
+            String missing = dir.resolve("no-such-ca.pem").toString();
+            member.caCertPathProperty().set(missing);
+            member.enrol();
+            assertEquals(Messages.get("sync.ui.caUnreadable", missing), member.messageProperty().get());
+            assertFalse(member.enrolledProperty().get());
+            member.caCertPathProperty().set("");
             member.enrol();
             assertEquals(1, started.get(), "enrolment starts background sync");
 

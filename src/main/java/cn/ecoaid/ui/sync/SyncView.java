@@ -37,6 +37,19 @@ public final class SyncView {
         code.textProperty().bindBidirectional(vm.codeProperty());
         TextField name = new TextField();
         name.textProperty().bindBidirectional(vm.deviceNameProperty());
+        TextField ca = new TextField();
+        ca.setId("sync-ca");
+        ca.setPromptText(Messages.get("sync.ui.caPrompt"));
+        ca.textProperty().bindBidirectional(vm.caCertPathProperty());
+        Button chooseCa = new Button(Messages.get("sync.ui.chooseCa"));
+        chooseCa.setOnAction(e -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PEM", "*.pem", "*.crt", "*.cer"));
+            java.io.File f = fc.showOpenDialog(chooseCa.getScene().getWindow());
+            if (f != null) {
+                vm.caCertPathProperty().set(f.getAbsolutePath());
+            }
+        });
         Button enrol = new Button(Messages.get("sync.ui.enrol"));
         enrol.setId("sync-enrol");
         enrol.setOnAction(e -> vm.enrol());
@@ -53,6 +66,7 @@ public final class SyncView {
         form.addRow(r++, new Label(Messages.get("sync.ui.server")), server);
         form.addRow(r++, new Label(Messages.get("sync.ui.code")), code, enrol);
         form.addRow(r++, new Label(Messages.get("sync.ui.deviceName")), name);
+        form.addRow(r++, new Label(Messages.get("sync.ui.caCert")), ca, chooseCa);
         form.addRow(r++, new Label(Messages.get("sync.ui.state")), bound("sync-state", vm.stateProperty()));
         form.addRow(r++, new Label(Messages.get("sync.ui.pending")), bound("sync-pending", vm.pendingProperty()));
         form.addRow(r++, new Label(Messages.get("sync.ui.lastSync")), bound("sync-last", vm.lastSyncProperty()));

@@ -37,6 +37,7 @@ public final class SyncViewModel {
     private final StringProperty server = new SimpleStringProperty("");
     private final StringProperty code = new SimpleStringProperty("");
     private final StringProperty deviceName = new SimpleStringProperty("");
+    private final StringProperty caCertPath = new SimpleStringProperty("");
     private final StringProperty state = new SimpleStringProperty("");
     private final StringProperty pending = new SimpleStringProperty("");
     private final StringProperty lastSync = new SimpleStringProperty("");
@@ -74,6 +75,11 @@ public final class SyncViewModel {
 
     public StringProperty codeProperty() {
         return code;
+    }
+
+    /** The platform's CA certificate file (PEM) to pin for HTTPS; blank for the system trust store. */
+    public StringProperty caCertPathProperty() {
+        return caCertPath;
     }
 
     public StringProperty deviceNameProperty() {
@@ -148,7 +154,9 @@ public final class SyncViewModel {
             return;
         }
         String name = deviceName.get().isBlank() ? workspace.file().getFileName().toString() : deviceName.get().strip();
-        executor.run(Messages.get("sync.ui.enrolling"), p -> engine().enrol(code.get().strip(), name), r -> {
+        String caFile = caCertPath.get().strip();
+        executor.run(Messages.get("sync.ui.enrolling"), p -> caFile.isEmpty() ? engine().enrol(code.get().strip(), name)
+                : engine().enrol(code.get().strip(), name, readPem(caFile)), r -> {
             code.set("");
             message.set(Messages.get("sync.ui.enrolled", r.deviceId()));
             refresh();
@@ -213,6 +221,14 @@ public final class SyncViewModel {
             message.set(Messages.get("sync.ui.resolved", r.rev()));
             syncNow();
         }, this::failed);
+    }
+
+    private static String readPem(String file) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(file), java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new cn.ecoaid.domain.EcoAidException(e, "sync.ui.caUnreadable", file);
+        }
     }
 
     private void failed(Throwable t) {
