@@ -5,6 +5,13 @@ import cn.ecoaid.air.DailySeries;
 import cn.ecoaid.air.HourlySeries;
 import cn.ecoaid.air.Pollutant;
 import cn.ecoaid.domain.Ids;
+import cn.ecoaid.domain.EcoAidException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,9 +36,11 @@ public final class SqliteAirRepository {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Database db;
+    private final AttachmentStore attachments;
 
     public SqliteAirRepository(Database db) {
         this.db = db;
+        this.attachments = new AttachmentStore(db);
     }
 
     /** What an import stored: its id, the stations matched, the value rows written and the unknown station codes. */
@@ -68,6 +77,10 @@ public final class SqliteAirRepository {
 
     /** Stores hourly series (hours with no row in the file are skipped). */
     public ImportSummary saveHourly(String fileName, List<HourlySeries> series) {
+        return attachValues(saveHourlyRows(fileName, series), "HOURLY");
+    }
+
+    private ImportSummary saveHourlyRows(String fileName, List<HourlySeries> series) {
         return db.write(c -> {
             String id = Ids.newId();
             Map<String, String> sites = siteIds(c, series.stream().map(HourlySeries::station).toList());
@@ -120,6 +133,10 @@ public final class SqliteAirRepository {
 
     /** Stores daily series (days with every item absent are skipped). */
     public ImportSummary saveDaily(String fileName, List<DailySeries> series) {
+        return attachValues(saveDailyRows(fileName, series), "DAILY");
+    }
+
+    private ImportSummary saveDailyRows(String fileName, List<DailySeries> series) {
         return db.write(c -> {
             String id = Ids.newId();
             Map<String, String> sites = siteIds(c, series.stream().map(DailySeries::station).toList());
@@ -164,6 +181,57 @@ public final class SqliteAirRepository {
             finishImport(c, id, fileName, "DAILY", sites.size(), rows, unknown, first, last);
             return new ImportSummary(id, sites.size(), rows, unknown);
         });
+    }
+
+    /**
+     * Keeps the import's stored values as an attachment of the import (see {@link AirValuesFile}) and records it on the
+     * import with its own operation, so that the team's other devices load the same values when they pull the import.
+     * The file is written and committed before the row that refers to it; if the program stops in between, the import
+     * stays complete on this device and only its values do not travel.
+     */
+    private ImportSummary attachValues(ImportSummary summary, String kind) {
+        String id = summary.importId();
+        AttachmentStore.Attachment a;
+        try {
+            Files.createDirectories(attachments.folder());
+            Path tmp = Files.createTempFile(attachments.folder(), "air-", ".tmp");
+            try {
+                db.read(c -> {
+                    try (OutputStream out = Files.newOutputStream(tmp)) {
+                        AirValuesFile.write(c, id, kind, out);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return null;
+                });
+                try (InputStream in = Files.newInputStream(tmp)) {
+                    a = attachments.put(in, "air-values-" + id + ".csv.gz", "application/gzip", ENTITY, id);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new EcoAidException(e, "attachment.error.write", "air-values-" + id, e.getMessage());
+        }
+        db.write(c -> {
+            long rev;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE air_import SET values_attachment = ? WHERE id = ?")) {
+                ps.setString(1, a.id());
+                ps.setString(2, id);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT rev FROM air_import WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rev = rs.next() ? rs.getLong(1) : 0;
+                }
+            }
+            Map<String, Object> before = new LinkedHashMap<>();
+            before.put("values_attachment", null);
+            Outbox.append(c, db, ENTITY, id, Outbox.Kind.UPSERT, rev, Outbox.diff(before, Map.of("values_attachment", a.id())));
+            return null;
+        });
+        return summary;
     }
 
     private void insertImport(Connection c, String id, String fileName, String kind, String now) throws SQLException {

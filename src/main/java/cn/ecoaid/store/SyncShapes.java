@@ -33,7 +33,7 @@ final class SyncShapes {
 
     /** Column values of a record with these fields; child rows are replaced as a side effect. */
     static Map<String, Object> columns(Connection c, String table, String id, Map<String, JsonNode> fields, Set<String> cols,
-            boolean exists) throws SQLException {
+            boolean exists, java.nio.file.Path attachments) throws SQLException {
         Map<String, Object> out = new LinkedHashMap<>();
         String extra = SOLUTION.get(table);
         if (extra != null) {
@@ -66,8 +66,43 @@ final class SyncShapes {
             replaceMeasurements(c, id, fields.get("measurements"));
         } else if ("bio_sample".equals(table) && fields.containsKey("counts")) {
             replaceCounts(c, id, fields.get("counts"));
+        } else if ("air_import".equals(table) && text(fields.get("values_attachment")) != null) {
+            loadAirValues(c, id, text(fields.get("kind")), text(fields.get("values_attachment")), attachments);
         }
         return out;
+    }
+
+    /**
+     * Loads an air import's values from its attachment, already downloaded and checked (the attachment's row and file
+     * come before the import's change in the pull). Unchanged values are not reloaded.
+     */
+    private static void loadAirValues(Connection c, String importId, String kind, String attachmentId,
+            java.nio.file.Path attachments) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT values_attachment FROM air_import WHERE id = ?")) {
+            ps.setString(1, importId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && attachmentId.equals(rs.getString(1))) {
+                    return;
+                }
+            }
+        }
+        String sha = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT sha256 FROM attachment WHERE id = ?")) {
+            ps.setString(1, attachmentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    sha = rs.getString(1);
+                }
+            }
+        }
+        if (sha == null) {
+            throw new SQLException("air import " + importId + " refers to attachment " + attachmentId + ", not pulled yet");
+        }
+        try {
+            AirValuesFile.load(c, importId, kind, attachments.resolve(sha.substring(0, 2)).resolve(sha));
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot load the values of air import " + importId + ": " + e.getMessage(), e);
+        }
     }
 
     /** The fields of one row as the platform keeps them. */

@@ -25,11 +25,11 @@ public final class SyncStateRepository {
     /**
      * Entities shared between the devices of a team: pulled changes are applied to them (see {@link SyncShapes} for how
      * fields map onto tables). The others are pushed, and kept by the platform, but stay with the device that wrote them:
-     * the project and its team list (each workspace is one device's project record), air imports (the hourly values are
-     * not in the operation), map layers (the features are not in the operation) and frozen package versions (they travel
-     * on the package channel).
+     * the project and its team list (each workspace is one device's project record), map layers (the features are not in
+     * the operation) and frozen package versions (they travel on the package channel). An air import's values travel as
+     * its attachment ({@link AirValuesFile}).
      */
-    public static final Set<String> SHARED_ENTITIES = Set.of("site", "attachment", "inventory", "inventory_input",
+    public static final Set<String> SHARED_ENTITIES = Set.of("site", "attachment", "air_import", "inventory", "inventory_input",
             "water_survey", "water_sample", "bio_sample", "bibi_model", "solution_package", "solution_section",
             "solution_measure", "solution_milestone", "solution_tracking");
 
@@ -52,9 +52,11 @@ public final class SyncStateRepository {
 
     private final Database db;
     private final Map<String, Set<String>> columns = new HashMap<>();
+    private final java.nio.file.Path attachmentFolder;
 
     SyncStateRepository(Database db) {
         this.db = db;
+        this.attachmentFolder = new AttachmentStore(db).folder();
     }
 
     public String now() {
@@ -272,7 +274,7 @@ public final class SyncStateRepository {
                 exists = rs.next();
             }
         }
-        Map<String, Object> values = SyncShapes.columns(c, table, r.entityId(), fields, cols, exists);
+        Map<String, Object> values = SyncShapes.columns(c, table, r.entityId(), fields, cols, exists, attachmentFolder);
         List<String> names = new ArrayList<>(values.keySet());
         String now = db.now();
         if (exists) {

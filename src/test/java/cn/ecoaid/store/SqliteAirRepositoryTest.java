@@ -43,8 +43,10 @@ class SqliteAirRepositoryTest {
             assertEquals(24, s.valueRows());
             assertEquals(List.of("X"), s.unknownStations());
             assertEquals(24, ws.air().hourlyRows());
-            assertEquals(before + 1, ws.outbox().pendingCount(), "one outbox operation per import");
-            assertEquals(s.importId(), ws.outbox().forEntity(s.importId()).get(0).entityId());
+            assertEquals(before + 3, ws.outbox().pendingCount(),
+                    "per import: the import, its values file as an attachment, and the import's link to it");
+            assertEquals(List.of("air_import", "air_import"),
+                    ws.outbox().forEntity(s.importId()).stream().map(Outbox.Operation::entity).toList());
             SqliteAirRepository.ImportRecord rec = ws.air().imports().get(0);
             assertEquals("[\"X\"]", rec.unknownStations());
             assertEquals("2026-03-01 01:00", rec.firstTime());

@@ -1,9 +1,12 @@
 package cn.ecoaid.sync;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.ecoaid.air.HourlySeries;
+import cn.ecoaid.air.Pollutant;
 import cn.ecoaid.domain.ProgressListener;
 import cn.ecoaid.domain.Site;
 import cn.ecoaid.domain.SiteType;
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A team's work reaches every member's device: the sample city's inventories (with their input files), water surveys
+ * A team's work reaches every member's device: the sample city's air imports (every hourly value and flag), inventories (with their input files), water surveys
  * (samples with their measurements, biological samples with their counts), B-IBI models and the solution package are
  * pulled by a second member's fresh workspace and read back equal through the repositories; sites with the same code
  * created offline on two devices both survive the pull on both devices.
@@ -46,6 +49,22 @@ class TeamDataSyncTest {
             h.assertConverged(h.teamA, List.of(a, b));
 
             Workspace wb = b.ws();
+            // Air: the imports and every stored hourly value and flag.
+            assertTrue(wa.air().hourlyRows() > 50_000, "the sample's hourly data");
+            assertEquals(wa.air().hourlyRows(), wb.air().hourlyRows());
+            assertEquals(wa.air().imports().stream().map(TeamDataSyncTest::summary).toList(),
+                    wb.air().imports().stream().map(TeamDataSyncTest::summary).toList());
+            List<HourlySeries> ha = wa.air().allHourly();
+            List<HourlySeries> hb = wb.air().allHourly();
+            assertEquals(ha.size(), hb.size());
+            for (int k = 0; k < ha.size(); k++) {
+                assertEquals(ha.get(k).station(), hb.get(k).station());
+                assertEquals(ha.get(k).firstDay(), hb.get(k).firstDay());
+                for (Pollutant pol : Pollutant.values()) {
+                    assertArrayEquals(ha.get(k).values(pol), hb.get(k).values(pol), ha.get(k).station() + " " + pol);
+                    assertArrayEquals(ha.get(k).flags(pol), hb.get(k).flags(pol), ha.get(k).station() + " " + pol);
+                }
+            }
             // Inventories: same names and years, and every input file is here with the same content.
             List<SavedInventory> ia = wa.inventories().list();
             List<SavedInventory> ib = wb.inventories().list();
@@ -92,6 +111,11 @@ class TeamDataSyncTest {
             h.assertConverged(h.teamA, List.of(a, b));
             assertEquals(renamed, wa.solutions().measures(p.id()).get(0));
         }
+    }
+
+    private static String summary(cn.ecoaid.store.SqliteAirRepository.ImportRecord r) {
+        return String.join("|", r.fileName(), r.kind(), Integer.toString(r.stations()), Long.toString(r.valueRows()),
+                String.valueOf(r.firstTime()), String.valueOf(r.lastTime()));
     }
 
     @Test

@@ -11,3 +11,7 @@ DROP INDEX inventory_input_live_role;
 CREATE INDEX inventory_input_live_role ON inventory_input (inventory_id, role) WHERE deleted = 0;
 DROP INDEX solution_section_kind;
 CREATE INDEX solution_section_kind ON solution_section (package_id, kind) WHERE deleted = 0;
+
+-- An air import's stored values travel as an attachment of the import (store.AirValuesFile), so that the team's other
+-- devices hold the same hourly and daily values after a pull.
+ALTER TABLE air_import ADD COLUMN values_attachment TEXT;
