@@ -5,13 +5,6 @@ import cn.ecoaid.air.DailySeries;
 import cn.ecoaid.air.HourlySeries;
 import cn.ecoaid.air.Pollutant;
 import cn.ecoaid.domain.Ids;
-import cn.ecoaid.domain.EcoAidException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -191,46 +184,8 @@ public final class SqliteAirRepository {
      */
     private ImportSummary attachValues(ImportSummary summary, String kind) {
         String id = summary.importId();
-        AttachmentStore.Attachment a;
-        try {
-            Files.createDirectories(attachments.folder());
-            Path tmp = Files.createTempFile(attachments.folder(), "air-", ".tmp");
-            try {
-                db.read(c -> {
-                    try (OutputStream out = Files.newOutputStream(tmp)) {
-                        AirValuesFile.write(c, id, kind, out);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    return null;
-                });
-                try (InputStream in = Files.newInputStream(tmp)) {
-                    a = attachments.put(in, "air-values-" + id + ".csv.gz", "application/gzip", ENTITY, id);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            throw new EcoAidException(e, "attachment.error.write", "air-values-" + id, e.getMessage());
-        }
-        db.write(c -> {
-            long rev;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE air_import SET values_attachment = ? WHERE id = ?")) {
-                ps.setString(1, a.id());
-                ps.setString(2, id);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT rev FROM air_import WHERE id = ?")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rev = rs.next() ? rs.getLong(1) : 0;
-                }
-            }
-            Map<String, Object> before = new LinkedHashMap<>();
-            before.put("values_attachment", null);
-            Outbox.append(c, db, ENTITY, id, Outbox.Kind.UPSERT, rev, Outbox.diff(before, Map.of("values_attachment", a.id())));
-            return null;
-        });
+        SyncedFiles.attach(db, attachments, ENTITY, id, "values_attachment", "air-values-" + id + ".csv.gz",
+                (c, out) -> AirValuesFile.write(c, id, kind, out));
         return summary;
     }
 

@@ -39,9 +39,11 @@ public final class SqliteLayerRepository implements LayerRepository {
             + " feature_count, repairs, created_at, rev, deleted";
 
     private final Database db;
+    private final AttachmentStore attachments;
 
     public SqliteLayerRepository(Database db) {
         this.db = db;
+        this.attachments = new AttachmentStore(db);
     }
 
     /** The layers of an open workspace. */
@@ -56,7 +58,7 @@ public final class SqliteLayerRepository implements LayerRepository {
         if (name.isEmpty()) {
             throw new EcoAidException("map.layer.error.name");
         }
-        return db.write(c -> {
+        Info added = db.write(c -> {
             if (findLive(c, name).isPresent()) {
                 throw new EcoAidException("map.layer.error.duplicate", name);
             }
@@ -108,6 +110,10 @@ public final class SqliteLayerRepository implements LayerRepository {
             Outbox.append(c, db, ENTITY, id, Outbox.Kind.UPSERT, 0, Outbox.diff(null, fields));
             return info;
         });
+        // The features travel to the team's other devices as the layer's attachment.
+        SyncedFiles.attach(db, attachments, ENTITY, id, "features_attachment", "map-features-" + id + ".bin.gz",
+                (c, out) -> MapFeaturesFile.write(c, id, out));
+        return added;
     }
 
     private void insertLayer(Connection c, String id, String name, Layer layer, String style, Source source, String now)
@@ -310,7 +316,7 @@ public final class SqliteLayerRepository implements LayerRepository {
         }
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -68,6 +68,16 @@ final class SyncShapes {
             replaceCounts(c, id, fields.get("counts"));
         } else if ("air_import".equals(table) && text(fields.get("values_attachment")) != null) {
             loadAirValues(c, id, text(fields.get("kind")), text(fields.get("values_attachment")), attachments);
+        } else if ("map_layer".equals(table) && text(fields.get("features_attachment")) != null) {
+            var file = SyncedFiles.toLoad(c, table, id, "features_attachment", text(fields.get("features_attachment")),
+                    attachments);
+            if (file.isPresent()) {
+                try {
+                    MapFeaturesFile.load(c, id, file.get());
+                } catch (java.io.IOException e) {
+                    throw new SQLException("cannot load the features of map layer " + id + ": " + e.getMessage(), e);
+                }
+            }
         }
         return out;
     }
@@ -78,30 +88,13 @@ final class SyncShapes {
      */
     private static void loadAirValues(Connection c, String importId, String kind, String attachmentId,
             java.nio.file.Path attachments) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT values_attachment FROM air_import WHERE id = ?")) {
-            ps.setString(1, importId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && attachmentId.equals(rs.getString(1))) {
-                    return;
-                }
+        var file = SyncedFiles.toLoad(c, "air_import", importId, "values_attachment", attachmentId, attachments);
+        if (file.isPresent()) {
+            try {
+                AirValuesFile.load(c, importId, kind, file.get());
+            } catch (java.io.IOException e) {
+                throw new SQLException("cannot load the values of air import " + importId + ": " + e.getMessage(), e);
             }
-        }
-        String sha = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT sha256 FROM attachment WHERE id = ?")) {
-            ps.setString(1, attachmentId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    sha = rs.getString(1);
-                }
-            }
-        }
-        if (sha == null) {
-            throw new SQLException("air import " + importId + " refers to attachment " + attachmentId + ", not pulled yet");
-        }
-        try {
-            AirValuesFile.load(c, importId, kind, attachments.resolve(sha.substring(0, 2)).resolve(sha));
-        } catch (java.io.IOException e) {
-            throw new SQLException("cannot load the values of air import " + importId + ": " + e.getMessage(), e);
         }
     }
 
@@ -122,6 +115,8 @@ final class SyncShapes {
             data.put("measurements", measurements(c, id));
         } else if ("bio_sample".equals(table)) {
             data.put("counts", counts(c, id));
+        } else if ("map_layer".equals(table)) {
+            data.put("features_sha256", Outbox.JSON.valueToTree(MapFeaturesFile.sha256(c, id)));
         }
         return data;
     }

@@ -25,11 +25,11 @@ public final class SyncStateRepository {
     /**
      * Entities shared between the devices of a team: pulled changes are applied to them (see {@link SyncShapes} for how
      * fields map onto tables). The others are pushed, and kept by the platform, but stay with the device that wrote them:
-     * the project and its team list (each workspace is one device's project record), map layers (the features are not in
-     * the operation) and frozen package versions (they travel on the package channel). An air import's values travel as
-     * its attachment ({@link AirValuesFile}).
+     * the project and its team list (each workspace is one device's project record) and frozen package versions (they
+     * travel on the package channel). An air import's values and a map layer's features travel as its attachment
+     * ({@link AirValuesFile}, {@link MapFeaturesFile}).
      */
-    public static final Set<String> SHARED_ENTITIES = Set.of("site", "attachment", "air_import", "inventory", "inventory_input",
+    public static final Set<String> SHARED_ENTITIES = Set.of("site", "attachment", "air_import", "map_layer", "inventory", "inventory_input",
             "water_survey", "water_sample", "bio_sample", "bibi_model", "solution_package", "solution_section",
             "solution_measure", "solution_milestone", "solution_tracking");
 

@@ -49,11 +49,12 @@ class SqliteLayerRepositoryTest {
             assertEquals(2, info.featureCount());
             assertEquals(1, info.repairs());
             assertEquals(List.of("名称", "人口", "面积", "重点", "备注"), info.fields());
-            assertEquals(before + 1, ws.outbox().pendingCount());
+            assertEquals(before + 3, ws.outbox().pendingCount(), "the layer, its features file, the layer's link to the file");
             assertTrue(ws.outbox().forEntity(id).get(0).changes().contains("features_sha256"));
+            assertTrue(ws.outbox().forEntity(id).get(1).changes().contains("features_attachment"));
             EcoAidException dup = assertThrows(EcoAidException.class, () -> repo.add(counties(), "{}", null));
             assertEquals("map.layer.error.duplicate", dup.key());
-            assertEquals(before + 1, ws.outbox().pendingCount(), "a refused write leaves no operation");
+            assertEquals(before + 3, ws.outbox().pendingCount(), "a refused write leaves no operation");
         }
         try (Workspace ws = Workspace.open(file, TestWorkspaces.CLOCK, "t")) {
             SqliteLayerRepository repo = SqliteLayerRepository.of(ws);
@@ -68,7 +69,7 @@ class SqliteLayerRepositoryTest {
             assertEquals("{\"fill\":\"#00ff00\"}", repo.list().get(0).style());
             repo.delete(id);
             assertTrue(repo.list().isEmpty());
-            assertEquals(3, ws.outbox().forEntity(id).size());
+            assertEquals(4, ws.outbox().forEntity(id).size());
             // the name is free again
             repo.add(counties(), "{}", null);
             assertEquals(1, repo.list().size());

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A team's work reaches every member's device: the sample city's air imports (every hourly value and flag), inventories (with their input files), water surveys
+ * A team's work reaches every member's device: the sample city's air imports (every hourly value and flag), map layers,
+ * inventories (with their input files), water surveys
  * (samples with their measurements, biological samples with their counts), B-IBI models and the solution package are
  * pulled by a second member's fresh workspace and read back equal through the repositories; sites with the same code
  * created offline on two devices both survive the pull on both devices.
@@ -63,6 +64,20 @@ class TeamDataSyncTest {
                 for (Pollutant pol : Pollutant.values()) {
                     assertArrayEquals(ha.get(k).values(pol), hb.get(k).values(pol), ha.get(k).station() + " " + pol);
                     assertArrayEquals(ha.get(k).flags(pol), hb.get(k).flags(pol), ha.get(k).station() + " " + pol);
+                }
+            }
+            // Map layers: every feature's geometry and attributes.
+            var la = cn.ecoaid.store.SqliteLayerRepository.of(wa);
+            var lb = cn.ecoaid.store.SqliteLayerRepository.of(wb);
+            assertFalse(la.list().isEmpty(), "the sample's map layers");
+            assertEquals(la.list().stream().map(TeamDataSyncTest::layer).toList(), lb.list().stream().map(TeamDataSyncTest::layer).toList());
+            for (var info : la.list()) {
+                var fa = la.load(info.id()).features();
+                var fb = lb.load(info.id()).features();
+                assertEquals(fa.size(), fb.size());
+                for (int k = 0; k < fa.size(); k++) {
+                    assertTrue(fa.get(k).geometry().equalsExact(fb.get(k).geometry()), info.name() + " feature " + k);
+                    assertEquals(fa.get(k).attributes(), fb.get(k).attributes());
                 }
             }
             // Inventories: same names and years, and every input file is here with the same content.
@@ -111,6 +126,10 @@ class TeamDataSyncTest {
             h.assertConverged(h.teamA, List.of(a, b));
             assertEquals(renamed, wa.solutions().measures(p.id()).get(0));
         }
+    }
+
+    private static List<Object> layer(cn.ecoaid.geo.LayerRepository.Info i) {
+        return List.of(i.id(), i.name(), i.crs(), i.style(), i.fields(), i.sourceSha256(), i.featureCount());
     }
 
     private static String summary(cn.ecoaid.store.SqliteAirRepository.ImportRecord r) {
