@@ -86,7 +86,7 @@ public final class SqliteSiteRepository implements SiteRepository {
                          + ", author, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,0,0,?,?,?)")) {
                 for (Site s : sites) {
                     // Codes are unique among live sites written here; copies pulled from other devices may repeat one
-                    // (V009), so the check is ours, not the database's.
+                    // (V010), so the check is ours, not the database's.
                     if (one(c, "SELECT " + COLUMNS + " FROM site WHERE code = ? AND deleted = 0", s.code()).isPresent()) {
                         throw new DuplicateCodeException(s.code());
                     }

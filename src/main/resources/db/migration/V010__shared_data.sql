@@ -1,4 +1,4 @@
--- V009: records pulled from other devices may repeat a name that is unique on one device: two members who each add
+-- V010: records pulled from other devices may repeat a name that is unique on one device: two members who each add
 -- site "S01", inventory "2025 基准" or a "措施" section offline both keep theirs, and both arrive on every device.
 -- Uniqueness of live site codes, inventory names, inventory input roles, map layer names and package section kinds is
 -- therefore checked when a record is written on this device (the repositories refuse a duplicate), not by the database, so that
