@@ -131,6 +131,21 @@ public final class PmfRuns {
                 b.seconds());
     }
 
+    /**
+     * The batch as kept: every model's seed, Q values and iterations, and the chosen model with its W and H. The other
+     * models carry no matrices (empty arrays) — only the chosen one's were kept.
+     */
+    public static PmfRunner.Batch storedBatch(PmfRunRepository repo, SavedPmfRun run) {
+        Solution best = bestSolution(repo, run);
+        List<Solution> models = new ArrayList<>();
+        for (int k = 0; k < run.models().size(); k++) {
+            SavedPmfRun.ModelSummary m = run.models().get(k);
+            models.add(k == run.best() ? best : new Solution(m.seed(), best.n(), best.m(), best.p(), new double[0],
+                    new double[0], m.qTrue(), m.qRobust(), m.iterations(), m.converged(), m.seconds()));
+        }
+        return new PmfRunner.Batch(run.settings(), models, run.best());
+    }
+
     /** Runs the kept run again: the same seeded batch, or the one model from the stored initial matrices. */
     public static PmfRunner.Batch rerun(Replay r, int threads, ProgressListener listener) {
         PmfRunner.Settings s = r.settings().withThreads(Math.max(1, threads));
