@@ -68,8 +68,8 @@ public final class PmfFactorsBlockSource implements BlockSource {
         for (FactorRow f : factors) {
             StringBuilder m = new StringBuilder();
             for (int i = 0; i < f.markers().size(); i++) {
-                m.append(i == 0 ? "" : "; ").append(f.markers().get(i)).append(' ')
-                        .append(String.format(Locale.ROOT, "%.0f%%", f.markerPercents().get(i)));
+                m.append(i == 0 ? "" : ", ").append(f.markers().get(i))
+                        .append(String.format(Locale.ROOT, "(%.0f%%)", f.markerPercents().get(i)));
             }
             rows.add(List.of(f.name(), round(f.meanContribution()), String.format(Locale.ROOT, "%.1f%%", f.percent()),
                     m.toString()));

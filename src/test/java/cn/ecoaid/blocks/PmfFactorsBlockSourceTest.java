@@ -88,7 +88,7 @@ class PmfFactorsBlockSourceTest {
             int col = truth.headers().indexOf(truth.headers().stream().filter(h -> h.toLowerCase().contains("sulfate"))
                     .findFirst().orElseThrow());
             double trueSulfate = truth.rows().stream().mapToDouble(r -> Double.parseDouble(r.get(col))).average().orElseThrow();
-            List<Object> sulfate = b.rows().stream().filter(r -> r.get(3).toString().startsWith("SO4 ")).findFirst().orElseThrow();
+            List<Object> sulfate = b.rows().stream().filter(r -> r.get(3).toString().startsWith("SO4(")).findFirst().orElseThrow();
             assertEquals(trueSulfate, ((Number) sulfate.get(1)).doubleValue(), trueSulfate * 0.25, b.rows().toString());
 
             assertTrue(b.provenance().data().contains("对 PM2.5 的贡献"), b.provenance().data());
