@@ -196,11 +196,11 @@ public final class PmfView {
         HBox charts = new HBox(8, profile, contributions);
         HBox.setHgrow(profile, Priority.ALWAYS);
         HBox.setHgrow(contributions, Priority.ALWAYS);
-        HBox factorRow = row(new Label(Messages.get("pmf.ui.col.factor")), factor, export);
+        HBox top = row(models, names);
         if (vm.canKeep()) {
-            factorRow.getChildren().addAll(keepControls());
+            top.getChildren().add(keepControls());
         }
-        VBox pane = new VBox(8, row(models, names), factorRow, charts, profiles);
+        VBox pane = new VBox(8, top, row(new Label(Messages.get("pmf.ui.col.factor")), factor, export), charts, profiles);
         HBox.setHgrow(models, Priority.ALWAYS);
         HBox.setHgrow(names, Priority.ALWAYS);
         VBox.setVgrow(profiles, Priority.ALWAYS);
@@ -208,14 +208,14 @@ public final class PmfView {
     }
 
     /** "确认因子名称" (one editable name per factor), the run's name and "保存运行". */
-    private List<Node> keepControls() {
+    private Node keepControls() {
         ListView<String> confirmed = new ListView<>(vm.confirmedNames());
         confirmed.setId("pmf-confirmed-names");
         confirmed.setEditable(true);
         confirmed.setCellFactory(TextFieldListCell.forListView());
         confirmed.setOnEditCommit(e -> vm.setConfirmedName(e.getIndex(), e.getNewValue()));
-        confirmed.setPrefHeight(90);
-        confirmed.setPrefWidth(200);
+        confirmed.setPrefHeight(96);
+        confirmed.setPrefWidth(220);
         confirmed.setTooltip(new javafx.scene.control.Tooltip(Messages.get("pmfstore.ui.namesHint")));
         TextField name = new TextField();
         name.setId("pmf-run-name");
@@ -225,7 +225,11 @@ public final class PmfView {
         save.setId("pmf-save-run");
         save.disableProperty().bind(vm.resultsProperty().isNull());
         save.setOnAction(e -> vm.save());
-        return List.of(new Label("  " + Messages.get("pmfstore.ui.confirmedNames")), confirmed, name, save);
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox box = new VBox(4, new Label(Messages.get("pmfstore.ui.confirmedNames")), confirmed, row(name, save));
+        box.setMinWidth(220);
+        name.setPrefColumnCount(8);
+        return box;
     }
 
     /** The runs kept in the workspace: open one (as a fresh run is shown) or delete it. */
