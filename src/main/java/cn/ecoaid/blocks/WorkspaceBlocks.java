@@ -15,6 +15,7 @@ public final class WorkspaceBlocks {
                 .register(new InventoryTotalsBlockSource(ws.inventories()))
                 .register(new AirAttainmentBlockSource(() -> ws.air().allHourly()))
                 .register(new WaterClassesBlockSource(
-                        () -> ws.water().newestSurvey().map(s -> ws.water().samples(s.id())).orElse(List.of())));
+                        () -> ws.water().newestSurvey().map(s -> ws.water().samples(s.id())).orElse(List.of())))
+                .register(new PmfFactorsBlockSource(ws.pmf()));
     }
 }

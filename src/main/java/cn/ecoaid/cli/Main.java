@@ -35,6 +35,7 @@ import picocli.CommandLine.Option;
             PlatformCommand.class,
             SyncCommand.class,
             PmfCommand.class,
+            PmfRunsCommand.class,
             OfpCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -11,9 +11,13 @@ import cn.ecoaid.pmf.PmfFiles;
 import cn.ecoaid.pmf.PmfOutput;
 import cn.ecoaid.pmf.PmfRunner;
 import cn.ecoaid.pmf.PmfResults;
+import cn.ecoaid.pmf.PmfRuns;
 import cn.ecoaid.pmf.PreparedInput;
+import cn.ecoaid.pmf.SavedPmfRun;
 import cn.ecoaid.pmf.Solution;
 import cn.ecoaid.pmf.UncertaintyBuilder;
+import cn.ecoaid.store.Workspace;
+import java.time.Clock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,12 +95,27 @@ public final class PmfCommand implements Runnable {
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     Integer threads;
 
-    @Option(names = "--out", required = true)
+    @Option(names = "--out", description = "folder for summary.json, profiles, contributions … (optional with --save)")
     Path out;
+
+    @Option(names = "--workspace", description = "workspace to keep the run in (with --save)")
+    Path workspace;
+
+    @Option(names = "--save", description = "keep the run in the workspace under this name (data, settings, seeds, results)")
+    String save;
+
+    @Option(names = "--factor-names", split = ",", description = "confirmed factor names, in factor order (with --save)")
+    List<String> factorNames = new ArrayList<>();
 
     @Override
     public void run() {
         PrintWriter w = spec.commandLine().getOut();
+        if ((workspace == null) != (save == null)) {
+            throw new EcoAidException("pmf.cli.saveNeedsWorkspace");
+        }
+        if (out == null && save == null) {
+            throw new EcoAidException("pmf.cli.noOut");
+        }
         PmfData data = load();
         if (float32) {
             data = new PmfData(data.samples(), data.species(), round(data.x()), round(data.u()));
@@ -115,12 +134,14 @@ public final class PmfCommand implements Runnable {
         }
         s = s.withHops(hops);
         PmfRunner.Batch batch;
+        double[] w0 = null;
+        double[] h0 = null;
         if (initW != null || initH != null) {
             if (initW == null || initH == null) {
                 throw new EcoAidException("pmf.error.initBoth");
             }
-            double[] w0 = PmfFiles.flatten(PmfFiles.readMatrix(initW), in.rows(), factors, initW.toString());
-            double[] h0 = PmfFiles.flatten(PmfFiles.readMatrix(initH), factors, in.cols(), initH.toString());
+            w0 = PmfFiles.flatten(PmfFiles.readMatrix(initW), in.rows(), factors, initW.toString());
+            h0 = PmfFiles.flatten(PmfFiles.readMatrix(initH), factors, in.cols(), initH.toString());
             Solution one = PmfRunner.runOne(in, s, w0, h0, -1, ProgressListener.NONE);
             batch = new PmfRunner.Batch(s, List.of(one), 0);
         } else {
@@ -137,9 +158,14 @@ public final class PmfCommand implements Runnable {
                 }
             });
         }
-        PmfOutput.write(out, in, batch);
+        if (out != null) {
+            PmfOutput.write(out, in, batch);
+        }
         Solution best = batch.bestModel();
-        if (bootstrap > 0) {
+        if (save != null) {
+            keep(w, in, batch, totalVar, w0, h0);
+        }
+        if (bootstrap > 0 && out != null) {
             Bootstrap.Settings bs = Bootstrap.Settings.defaults(seed).withRuns(bootstrap);
             Bootstrap.Result br = Bootstrap.run(in, best, bs, ProgressListener.NONE);
             PmfOutput.writeBootstrap(out, new PmfResults(in, best), br);
@@ -147,7 +173,23 @@ public final class PmfCommand implements Runnable {
         }
         w.println(Messages.get("pmf.cli.done", batch.best() + 1, String.valueOf(best.seed()),
                 String.format("%.4f", best.qTrue()), String.format("%.4f", best.qRobust()),
-                String.valueOf(best.iterations()), out));
+                String.valueOf(best.iterations()), out == null ? workspace : out));
+    }
+
+    private void keep(PrintWriter w, PreparedInput in, PmfRunner.Batch batch, String totalVar, double[] w0, double[] h0) {
+        java.util.Map<SavedPmfRun.Role, Path> sources = new java.util.EnumMap<>(SavedPmfRun.Role.class);
+        sources.put(SavedPmfRun.Role.SOURCE_CONC, conc);
+        if (unc != null) {
+            sources.put(SavedPmfRun.Role.SOURCE_UNC, unc);
+        } else if (speciesTable != null) {
+            sources.put(SavedPmfRun.Role.SOURCE_SPECIES, speciesTable);
+        }
+        SavedPmfRun.Preparation prep = new SavedPmfRun.Preparation(weak, bad, totalVar, !allStrong,
+                unc == null ? extraUnc : 0, float32);
+        try (Workspace ws = Workspace.open(workspace, Clock.systemUTC(), WorkspaceCommand.author())) {
+            SavedPmfRun kept = PmfRuns.save(ws.pmf(), save, in, batch, prep, w0, h0, sources, factorNames);
+            w.println(Messages.get("pmf.cli.saved", kept.name(), kept.models().size(), workspace));
+        }
     }
 
     private PmfData load() {

@@ -191,6 +191,11 @@ public final class Workspace implements AutoCloseable {
         return new SqliteWaterRepository(db);
     }
 
+    /** PMF runs kept with their data, settings, seeds and results (migration V009__pmf.sql). */
+    public SqlitePmfRepository pmf() {
+        return new SqlitePmfRepository(db, attachments);
+    }
+
     /** Sync state: credential, pull cursor, outbox answers (used by {@code cn.ecoaid.sync}). */
     public SyncStateRepository syncState() {
         return syncState;

@@ -76,8 +76,10 @@ class PmfCommandTest {
         Path out = dir.resolve("ofp.csv");
         String[] r = run("ofp", "--input", EX + "voc-ofp.csv", "--unit", "ppbv", "--out", out.toString());
         assertEquals("0", r[0], r[2]);
-        assertTrue(r[1].contains("m/p-xylene"), r[1]);
-        assertEquals(1 + 8, Files.readAllLines(out).size(), "header + 8 species values (the NOx row is not a VOC)");
+        assertTrue(r[1].contains("chloromethane"), r[1]);
+        assertEquals(1 + 9, Files.readAllLines(out).size(), "header + 9 species values (the NOx row is not a VOC)");
+        assertTrue(Files.readAllLines(out).stream().anyMatch(l -> l.startsWith("S1,2025-07-01 14:00,m/p-xylene,m/p-xylene,")),
+                "m/p-xylene is matched");
         assertEquals(3, Files.readAllLines(dir.resolve("ofp-samples.csv")).size());
         assertTrue(Files.readAllLines(dir.resolve("ofp-top.csv")).get(1).startsWith("formaldehyde"));
     }

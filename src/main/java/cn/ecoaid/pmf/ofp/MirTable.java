@@ -16,9 +16,14 @@ import java.util.Optional;
  * The MIR table shipped as {@code cn/ecoaid/pmf/ofp/mir.csv} (57 PAMS hydrocarbons + 13 carbonyls): Carter (2010)
  * MIR and the China-specific MIR of Zhang et al. (2021). Species are found by English name, Chinese name or CAS
  * number; names are compared without case, spaces, hyphens, commas, underscores and brackets, so
- * {@code 124-Trimethylbenzene}, {@code 1,2,4-trimethylbenzene} and {@code 1,2,4-三甲苯} all match.
+ * {@code 124-Trimethylbenzene}, {@code 1,2,4-trimethylbenzene} and {@code 1,2,4-三甲苯} all match. The co-eluting
+ * pair {@code m/p-xylene} ({@code m,p-xylene}, {@code 间/对二甲苯}) is found as a mixture with the mean of the m- and
+ * p-xylene MIRs; it is not one of {@link #species()}.
  */
 public final class MirTable {
+    /** The name under which co-eluting m- and p-xylene are reported (also {@code m,p-xylene}, {@code 间/对二甲苯}). */
+    public static final String MP_XYLENE = "m/p-xylene";
+    static final String MP_XYLENE_ZH = "间/对二甲苯";
     /** Molar volume at 25 °C and 101.325 kPa, L/mol. */
     public static final double MOLAR_VOLUME = 24.465;
 
@@ -63,6 +68,28 @@ public final class MirTable {
         alias("methyl ethyl ketone", "2-butanone (MEK)");
         alias("mek", "2-butanone (MEK)");
         alias("butyraldehyde", "n-butyraldehyde");
+        mixture(MP_XYLENE, MP_XYLENE_ZH, "m-xylene", "p-xylene", "m,p-xylene", "m+p-xylene", "m_p xylene",
+                "m/p xylene", "间,对二甲苯", "间对二甲苯", "间+对二甲苯");
+    }
+
+    /**
+     * Co-eluting isomers reported as one species (m- and p-xylene on most GC columns): a species of the two entries'
+     * group and molar mass with the <em>mean</em> of their MIRs (an equal-parts mixture — Carter 2010: (9.75 + 5.84)/2
+     * = 7.795; China: (6.41 + 4.17)/2 = 5.29), found under {@code name}, {@code nameZh} and the aliases.
+     */
+    private void mixture(String name, String nameZh, String first, String second, String... aliases) {
+        Species a = index.get(key(first));
+        Species b = index.get(key(second));
+        if (a == null || b == null) {
+            return;
+        }
+        Species mix = new Species(a.group(), name, nameZh, a.cas() + "/" + b.cas(), (a.mw() + b.mw()) / 2,
+                (a.mirCarter() + b.mirCarter()) / 2, (a.mirChina() + b.mirChina()) / 2);
+        index.putIfAbsent(key(name), mix);
+        index.putIfAbsent(key(nameZh), mix);
+        for (String alias : aliases) {
+            index.putIfAbsent(key(alias), mix);
+        }
     }
 
     private void alias(String alias, String name) {

@@ -50,7 +50,7 @@ public final class MainView {
                 cn.ecoaid.store.SqliteLayerRepository.of(vm.workspace()), vm.executor());
         this.air = new cn.ecoaid.ui.air.AirViewModel(vm.executor(), vm.workspace().air());
         this.water = new cn.ecoaid.ui.water.WaterViewModel(vm.executor(), vm.workspace().water(), vm.workspace().sites());
-        this.pmf = new cn.ecoaid.ui.pmf.PmfViewModel(vm.executor());
+        this.pmf = new cn.ecoaid.ui.pmf.PmfViewModel(vm.executor(), vm.workspace().pmf());
         this.solution = cn.ecoaid.ui.solution.SolutionViewModel.forWorkspace(vm.workspace(), vm.executor());
         build();
     }

@@ -27,11 +27,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.cell.TextFieldListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -65,6 +67,10 @@ public final class PmfView {
                 tabs.getSelectionModel().select(factors);
             }
         });
+        if (vm.canKeep()) {
+            tabs.getTabs().add(tabs.getTabs().indexOf(factors) + 1, tab("pmfstore.ui.tabKept", keptPane()));
+            vm.loadStored();
+        }
         root.getChildren().setAll(title, intro, message, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
     }
@@ -190,11 +196,79 @@ public final class PmfView {
         HBox charts = new HBox(8, profile, contributions);
         HBox.setHgrow(profile, Priority.ALWAYS);
         HBox.setHgrow(contributions, Priority.ALWAYS);
-        VBox pane = new VBox(8, row(models, names), row(new Label(Messages.get("pmf.ui.col.factor")), factor, export), charts,
-                profiles);
+        HBox top = row(models, names);
+        if (vm.canKeep()) {
+            top.getChildren().add(keepControls());
+        }
+        VBox pane = new VBox(8, top, row(new Label(Messages.get("pmf.ui.col.factor")), factor, export), charts, profiles);
         HBox.setHgrow(models, Priority.ALWAYS);
         HBox.setHgrow(names, Priority.ALWAYS);
         VBox.setVgrow(profiles, Priority.ALWAYS);
+        return pane;
+    }
+
+    /** "确认因子名称" (one editable name per factor), the run's name and "保存运行". */
+    private Node keepControls() {
+        ListView<String> confirmed = new ListView<>(vm.confirmedNames());
+        confirmed.setId("pmf-confirmed-names");
+        confirmed.setEditable(true);
+        confirmed.setCellFactory(TextFieldListCell.forListView());
+        confirmed.setOnEditCommit(e -> vm.setConfirmedName(e.getIndex(), e.getNewValue()));
+        confirmed.setPrefHeight(96);
+        confirmed.setPrefWidth(220);
+        confirmed.setTooltip(new javafx.scene.control.Tooltip(Messages.get("pmfstore.ui.namesHint")));
+        TextField name = new TextField();
+        name.setId("pmf-run-name");
+        name.setPromptText(Messages.get("pmfstore.ui.runName"));
+        name.textProperty().bindBidirectional(vm.runNameProperty());
+        Button save = new Button(Messages.get("pmfstore.ui.save"));
+        save.setId("pmf-save-run");
+        save.disableProperty().bind(vm.resultsProperty().isNull());
+        save.setOnAction(e -> vm.save());
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox box = new VBox(4, new Label(Messages.get("pmfstore.ui.confirmedNames")), confirmed, row(name, save));
+        box.setMinWidth(220);
+        name.setPrefColumnCount(8);
+        return box;
+    }
+
+    /** The runs kept in the workspace: open one (as a fresh run is shown) or delete it. */
+    private Node keptPane() {
+        TableView<List<String>> kept = ResultTables.create("pmf-kept", FXCollections.observableArrayList(
+                Messages.get("pmfstore.ui.col.name"), Messages.get("pmfstore.ui.col.created"), Messages.get("pmf.ui.method"),
+                Messages.get("pmf.ui.factors"), Messages.get("pmf.ui.models"), "Q(true)",
+                Messages.get("pmfstore.ui.col.names")), vm.keptRows(), Messages.get("pmfstore.ui.noKept"));
+        Button open = new Button(Messages.get("pmfstore.ui.open"));
+        open.setId("pmf-open-run");
+        open.disableProperty().bind(kept.getSelectionModel().selectedItemProperty().isNull());
+        open.setOnAction(e -> vm.open(kept.getSelectionModel().getSelectedIndex()));
+        kept.setRowFactory(t -> {
+            javafx.scene.control.TableRow<List<String>> r = new javafx.scene.control.TableRow<>();
+            r.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !r.isEmpty()) {
+                    vm.open(r.getIndex());
+                }
+            });
+            return r;
+        });
+        Button delete = new Button(Messages.get("pmfstore.ui.delete"));
+        delete.setId("pmf-delete-run");
+        delete.disableProperty().bind(kept.getSelectionModel().selectedItemProperty().isNull());
+        delete.setOnAction(e -> {
+            int i = kept.getSelectionModel().getSelectedIndex();
+            if (i < 0) {
+                return;
+            }
+            javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    Messages.get("pmfstore.ui.confirmDelete", vm.keptRows().get(i).get(0)));
+            a.initOwner(root.getScene().getWindow());
+            a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> vm.delete(i));
+        });
+        Label hint = new Label(Messages.get("pmfstore.ui.keptHint"));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("hint-text");
+        VBox pane = new VBox(8, hint, row(open, delete), kept);
+        VBox.setVgrow(kept, Priority.ALWAYS);
         return pane;
     }
 

@@ -9,8 +9,11 @@ import cn.ecoaid.pmf.PmfData;
 import cn.ecoaid.pmf.PmfFiles;
 import cn.ecoaid.pmf.PmfOutput;
 import cn.ecoaid.pmf.PmfResults;
+import cn.ecoaid.pmf.PmfRunRepository;
 import cn.ecoaid.pmf.PmfRunner;
+import cn.ecoaid.pmf.PmfRuns;
 import cn.ecoaid.pmf.PreparedInput;
+import cn.ecoaid.pmf.SavedPmfRun;
 import cn.ecoaid.pmf.Solution;
 import cn.ecoaid.pmf.SpeciesCategory;
 import cn.ecoaid.pmf.UncertaintyBuilder;
@@ -37,7 +40,9 @@ import javafx.collections.ObservableList;
  * Source-apportionment page: read concentrations with an uncertainty file or a species table (MDL, error fraction),
  * review the signal-to-noise categories and override them, run PMF with seeded models in the background (progress and
  * cancel in the status bar), read the models, the factor profiles with suggested source names and the contributions, and
- * export everything as the {@code pmf} command does. A second part computes the ozone formation potential of VOC samples.
+ * export everything as the {@code pmf} command does. A run can be kept in the workspace under a name with the factor
+ * names the user confirmed ("保存运行"); the kept runs are listed, reopened (models, profiles, contributions and charts as
+ * for a fresh run) and deleted. A second part computes the ozone formation potential of VOC samples.
  */
 public final class PmfViewModel {
 
@@ -64,14 +69,203 @@ public final class PmfViewModel {
     private final ObservableList<List<String>> ofpRows = FXCollections.observableArrayList();
     private final ObservableList<List<String>> ofpGroupRows = FXCollections.observableArrayList();
 
+    private final PmfRunRepository runs;
+    private final StringProperty runName = new SimpleStringProperty("");
+    private final ObservableList<String> confirmedNames = FXCollections.observableArrayList();
+    private final ObservableList<SavedPmfRun> keptRuns = FXCollections.observableArrayList();
+    private final ObservableList<List<String>> keptRows = FXCollections.observableArrayList();
+    private final ObjectProperty<SavedPmfRun> openedRun = new SimpleObjectProperty<>();
+    private Path loadedConc;
+    private Path loadedUnc;
+    private Path loadedSpecies;
+
     private PmfData data;
     private double[] signalToNoise;
     private final List<SpeciesCategory> categories = new ArrayList<>();
     private PreparedInput prepared;
     private PmfRunner.Batch batch;
 
+    /** Without a workspace: runs cannot be kept. */
     public PmfViewModel(UiExecutor executor) {
+        this(executor, null);
+    }
+
+    /** {@code runs}: the workspace's kept PMF runs ({@code Workspace.pmf()}), or null. */
+    public PmfViewModel(UiExecutor executor, PmfRunRepository runs) {
         this.executor = executor;
+        this.runs = runs;
+    }
+
+    /** The name to keep the shown run under. */
+    public StringProperty runNameProperty() {
+        return runName;
+    }
+
+    /** The user's names of the shown factors (one per factor; filled with the best suggestion, editable). */
+    public ObservableList<String> confirmedNames() {
+        return confirmedNames;
+    }
+
+    /** Runs kept in the workspace, newest first. */
+    public ObservableList<SavedPmfRun> keptRuns() {
+        return keptRuns;
+    }
+
+    /** Per kept run: name, created, method, factors, models, best Q(true), factor names. */
+    public ObservableList<List<String>> keptRows() {
+        return keptRows;
+    }
+
+    /** The kept run on show (null for a fresh run). */
+    public ObjectProperty<SavedPmfRun> openedRunProperty() {
+        return openedRun;
+    }
+
+    public boolean canKeep() {
+        return runs != null;
+    }
+
+    /** Reads the list of kept runs (when the page is shown). */
+    public void loadStored() {
+        if (runs == null) {
+            return;
+        }
+        executor.run(Messages.get("pmfstore.ui.listing"), progress -> runs.list(), this::showKept,
+                e -> message.set(ErrorText.describe(e)));
+    }
+
+    private void showKept(List<SavedPmfRun> list) {
+        List<List<String>> rows = new ArrayList<>();
+        for (SavedPmfRun r : list) {
+            SavedPmfRun.ModelSummary b = r.bestModel();
+            List<String> names = new ArrayList<>();
+            for (int k = 0; k < r.settings().factors(); k++) {
+                names.add(r.factorName(k));
+            }
+            rows.add(List.of(r.name(), r.createdAt(), Messages.get("pmf.ui.method." + r.settings().method().name()),
+                    Integer.toString(r.settings().factors()), Integer.toString(r.models().size()), num(b.qTrue(), 7),
+                    String.join("、", names)));
+        }
+        keptRuns.setAll(list);
+        keptRows.setAll(rows);
+    }
+
+    /** Sets the confirmed name of factor {@code k}. */
+    public void setConfirmedName(int k, String name) {
+        if (k >= 0 && k < confirmedNames.size()) {
+            confirmedNames.set(k, name == null ? "" : name.strip());
+        }
+    }
+
+    /**
+     * Keeps the shown run under {@link #runNameProperty()} with the confirmed names; for a kept run on show under its
+     * own name, only the confirmed names are updated.
+     */
+    public void save() {
+        if (runs == null) {
+            message.set(Messages.get("pmfstore.ui.noWorkspace"));
+            return;
+        }
+        if (batch == null) {
+            message.set(Messages.get("pmfstore.ui.nothingToSave"));
+            return;
+        }
+        String name = runName.get() == null ? "" : runName.get().strip();
+        if (name.isEmpty()) {
+            message.set(Messages.get("pmf.store.invalid.name"));
+            return;
+        }
+        List<String> names = List.copyOf(confirmedNames);
+        SavedPmfRun opened = openedRun.get();
+        if (opened != null && opened.name().equals(name)) {
+            executor.run(Messages.get("pmfstore.ui.saving", name), progress -> runs.setFactorNames(opened.id(), names), r -> {
+                openedRun.set(r);
+                message.set(Messages.get("pmfstore.ui.renamed", r.name()));
+                loadStored();
+            }, e -> message.set(ErrorText.describe(e)));
+            return;
+        }
+        if (opened != null) {
+            message.set(Messages.get("pmfstore.ui.alreadyKept", opened.name()));
+            return;
+        }
+        PreparedInput in = prepared;
+        PmfRunner.Batch b = batch;
+        java.util.Map<SavedPmfRun.Role, Path> sources = new java.util.EnumMap<>(SavedPmfRun.Role.class);
+        sources.put(SavedPmfRun.Role.SOURCE_CONC, loadedConc);
+        sources.put(SavedPmfRun.Role.SOURCE_UNC, loadedUnc);
+        sources.put(SavedPmfRun.Role.SOURCE_SPECIES, loadedSpecies);
+        List<String> weak = new ArrayList<>();
+        List<String> bad = new ArrayList<>();
+        for (int j = 0; j < in.data().cols(); j++) {
+            if (in.categories().get(j) == SpeciesCategory.WEAK) {
+                weak.add(in.data().species().get(j));
+            } else if (in.categories().get(j) == SpeciesCategory.BAD) {
+                bad.add(in.data().species().get(j));
+            }
+        }
+        SavedPmfRun.Preparation prep = new SavedPmfRun.Preparation(weak, bad,
+                PreparedInput.totalVariable(in.data().species()), true, 0, false);
+        executor.run(Messages.get("pmfstore.ui.saving", name),
+                progress -> PmfRuns.save(runs, name, in, b, prep, null, null, sources, names), r -> {
+                    openedRun.set(r);
+                    message.set(Messages.get("pmfstore.ui.saved", r.name(), r.models().size()));
+                    loadStored();
+                }, e -> message.set(ErrorText.describe(e)));
+    }
+
+    record Opened(SavedPmfRun run, PreparedInput input, PmfRunner.Batch batch) {
+    }
+
+    /** Opens kept run number {@code row} of {@link #keptRuns()}: its models, factors and charts as for a fresh run. */
+    public void open(int row) {
+        if (runs == null || row < 0 || row >= keptRuns.size()) {
+            return;
+        }
+        SavedPmfRun run = keptRuns.get(row);
+        executor.run(Messages.get("pmfstore.ui.opening", run.name()), progress -> {
+            PmfRuns.Replay replay = PmfRuns.replay(runs, run);
+            return new Opened(run, replay.input(), PmfRuns.storedBatch(runs, run));
+        }, o -> {
+            show(o.input(), o.batch());
+            data = o.input().data();
+            signalToNoise = o.input().signalToNoise();
+            categories.clear();
+            categories.addAll(o.input().categories());
+            showSpecies();
+            List<String> names = new ArrayList<>();
+            for (int k = 0; k < o.run().settings().factors(); k++) {
+                String n = k < o.run().factorNames().size() ? o.run().factorNames().get(k) : "";
+                names.add(n);
+                if (!n.isBlank()) {
+                    String label = Messages.get("pmf.ui.factor", k + 1) + " — " + n;
+                    profileHeaders.set(k + 1, label);
+                    factorNames.set(k, label);
+                }
+            }
+            confirmedNames.setAll(names);
+            openedRun.set(o.run());
+            runName.set(o.run().name());
+            message.set(Messages.get("pmfstore.ui.opened", o.run().name(), o.run().software(), o.run().createdAt()));
+        }, e -> message.set(ErrorText.describe(e)));
+    }
+
+    /** Deletes kept run number {@code row} of {@link #keptRuns()}. */
+    public void delete(int row) {
+        if (runs == null || row < 0 || row >= keptRuns.size()) {
+            return;
+        }
+        SavedPmfRun run = keptRuns.get(row);
+        executor.run(Messages.get("pmfstore.ui.deleting", run.name()), progress -> {
+            runs.delete(run.id());
+            return run;
+        }, r -> {
+            if (openedRun.get() != null && openedRun.get().id().equals(r.id())) {
+                openedRun.set(null);
+            }
+            message.set(Messages.get("pmf.runs.deleted", r.name()));
+            loadStored();
+        }, e -> message.set(ErrorText.describe(e)));
     }
 
     public ObjectProperty<Path> concProperty() {
@@ -194,6 +388,9 @@ public final class PmfViewModel {
             PreparedInput in = PreparedInput.prepare(d, true, Set.of(), Set.of(), total);
             return new Loaded(d, in.signalToNoise(), in.categories());
         }, l -> {
+            loadedConc = c;
+            loadedUnc = u;
+            loadedSpecies = u == null ? sp : null;
             data = l.data();
             signalToNoise = l.sn();
             categories.clear();
@@ -240,7 +437,10 @@ public final class PmfViewModel {
         PreparedInput in = PreparedInput.withCategories(data, List.copyOf(categories), signalToNoise);
         PmfRunner.Settings settings = PmfRunner.Settings.of(p, models.get(), s, method.get(), robust.get());
         executor.run(Messages.get("pmf.ui.running", p, models.get()), progress -> PmfRunner.run(in, settings, progress),
-                b -> show(in, b), e -> message.set(ErrorText.describe(e)));
+                b -> {
+                    openedRun.set(null);
+                    show(in, b);
+                }, e -> message.set(ErrorText.describe(e)));
     }
 
     private void show(PreparedInput in, PmfRunner.Batch b) {
@@ -258,6 +458,7 @@ public final class PmfViewModel {
         int p = b.bestModel().p();
         List<FactorNaming.Suggestion> suggestions = FactorNaming.shipped().suggest(r, null, 30);
         List<String> names = new ArrayList<>();
+        List<String> confirmed = new ArrayList<>();
         List<List<String>> named = new ArrayList<>();
         for (int k = 0; k < p; k++) {
             int factor = k;
@@ -267,6 +468,7 @@ public final class PmfViewModel {
                 FactorNaming.Suggestion first = mine.get(0);
                 label += " — " + sourceName(first.source());
             }
+            confirmed.add(mine.isEmpty() ? "" : sourceName(mine.get(0).source()));
             names.add(label);
             for (FactorNaming.Suggestion sg : mine) {
                 named.add(List.of(Messages.get("pmf.ui.factor", k + 1), sourceName(sg.source()), num(sg.score(), 3),
@@ -284,6 +486,7 @@ public final class PmfViewModel {
             }
             prof.add(row);
         }
+        confirmedNames.setAll(confirmed);
         results.set(r);
         factorNames.setAll(names);
         profileHeaders.setAll(headers);

@@ -15,7 +15,7 @@ class OfpTest {
             S1,2025-07-01 14:00,甲苯,1.5
             S1,2025-07-01 14:00,106-97-8,3.0
             S1,2025-07-01 14:00,formaldehyde,4.0
-            S1,2025-07-01 14:00,m/p-xylene,0.8
+            S1,2025-07-01 14:00,chloromethane,0.8
             S1,2025-07-01 14:00,NOx,10
             S2,2025-07-01 15:00,Ethylene,1.0
             S2,2025-07-01 15:00,isoprene,0.5
@@ -51,8 +51,8 @@ class OfpTest {
         // VOC/NOx: the matched VOCs (2 + 1.5 + 3 + 4 ppbv) over 10 ppbv NOx
         assertEquals(10.5 / 10, s1.vocToNox(), 1e-12);
         assertTrue(Double.isNaN(r.samples().get(1).vocToNox()));
-        assertEquals(List.of("m/p-xylene"), r.unknown());
-        assertTrue(r.lines().stream().anyMatch(l -> l.species().equals("m/p-xylene") && l.match() == null));
+        assertEquals(List.of("chloromethane"), r.unknown());
+        assertTrue(r.lines().stream().anyMatch(l -> l.species().equals("chloromethane") && l.match() == null));
         // top species: mean over the two samples
         double ethyleneMean = (ethylene + 1.0 * 28.05 / 24.465 * 9.0) / 2;
         assertEquals("formaldehyde", r.topSpecies().get(0).getKey());
@@ -73,5 +73,25 @@ class OfpTest {
         assertTrue(r.lines().get(1).carterFallback());
         // 46.0055 µg/m³ NO2 = 24.465 ppbv
         assertEquals(24.465, r.samples().get(0).noxPpbv(), 1e-9);
+    }
+
+    @Test
+    void coElutingMpXyleneTakesTheMeanOfTheMAndPXyleneMir() {
+        MirTable t = MirTable.shipped();
+        // Carter (2010) MIR of m-xylene 9.75 and p-xylene 5.84; China MIR 6.41 and 4.17 (reference/o3 table)
+        for (String name : List.of("m/p-xylene", "m,p-xylene", "M,P-Xylene", "m+p-xylene", "间/对二甲苯", "间，对二甲苯")) {
+            MirTable.Species s = t.find(name).orElseThrow(() -> new AssertionError(name));
+            assertEquals("m/p-xylene", s.name(), name);
+            assertEquals((9.75 + 5.84) / 2, s.mirCarter(), 1e-12, name);
+            assertEquals((6.41 + 4.17) / 2, s.mirChina(), 1e-12, name);
+            assertEquals(106.17, s.mw(), 1e-12);
+            assertEquals("aromatic", s.ofpGroup());
+        }
+        assertEquals(9.75, t.find("m-xylene").orElseThrow().mirCarter(), 1e-12, "the single isomers are unchanged");
+        assertEquals(5.84, t.find("对二甲苯").orElseThrow().mirCarter(), 1e-12);
+        assertEquals(70, t.species().size(), "the mixture is not a row of the table");
+        Ofp.Result r = Ofp.compute(List.of(new Ofp.Sample("a", "", "间/对二甲苯", 2.0)), Ofp.Unit.PPBV, Ofp.MirSet.CARTER, t, 10);
+        assertEquals(2.0 * 106.17 / 24.465 * 7.795, r.samples().get(0).ofp(), 1e-9);
+        assertTrue(r.unknown().isEmpty());
     }
 }
