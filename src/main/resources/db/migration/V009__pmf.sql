@@ -7,7 +7,7 @@ CREATE TABLE pmf_run (
     id               TEXT PRIMARY KEY,
     name             TEXT NOT NULL,
     software         TEXT NOT NULL,
-    method           TEXT NOT NULL CHECK (method IN ('ls-nmf', 'als')),
+    method           TEXT NOT NULL,
     factors          INTEGER NOT NULL CHECK (factors >= 1),
     models           INTEGER NOT NULL CHECK (models >= 1),
     seed             INTEGER NOT NULL,

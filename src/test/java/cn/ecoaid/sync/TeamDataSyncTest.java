@@ -41,6 +41,13 @@ class TeamDataSyncTest {
         try (SyncHarness h = new SyncHarness(dir)) {
             Workspace wa = SampleProject.create(dir.resolve("甲.ecoaid"), TestWorkspaces.CLOCK, "甲", ProgressListener.NONE);
             h.open.add(wa);
+            // A kept PMF run (the command opens the same workspace file beside this connection).
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            String pmf = "sample-data/project/pmf/";
+            assertEquals(0, cn.ecoaid.cli.Main.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), "--lang", "en",
+                    "pmf", "--conc", pmf + "pm25-conc.csv", "--species-table", pmf + "pm25-species.csv", "--factors", "4",
+                    "--models", "2", "--seed", "7", "--workspace", wa.file().toString(), "--save", "甲的运行"), err.toString());
             SyncEngine ea = new SyncEngine(wa, h.uri, SyncEngine.Options.defaults().withAttempts(3, Duration.ofMillis(20)),
                     SyncEngine.NONE);
             Dto.EnrolResponse r = ea.enrol(h.code(h.user("甲", Dto.Role.MEMBER, h.teamA)), "甲");
@@ -66,6 +73,11 @@ class TeamDataSyncTest {
                     assertArrayEquals(ha.get(k).flags(pol), hb.get(k).flags(pol), ha.get(k).station() + " " + pol);
                 }
             }
+            // The kept PMF run, repeated exactly from what device B received.
+            assertEquals(List.of("甲的运行"), wb.pmf().list().stream().map(cn.ecoaid.pmf.SavedPmfRun::name).toList());
+            out.getBuffer().setLength(0);
+            assertEquals(0, cn.ecoaid.cli.Main.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), "--lang", "en",
+                    "pmf-runs", "rerun", "--workspace", wb.file().toString(), "--name", "甲的运行"), out + err.toString());
             // Map layers: every feature's geometry and attributes.
             var la = cn.ecoaid.store.SqliteLayerRepository.of(wa);
             var lb = cn.ecoaid.store.SqliteLayerRepository.of(wb);
