@@ -173,11 +173,22 @@ public final class PlatformCommand implements Runnable {
         @Option(names = "--hours", defaultValue = "24", description = "validity in hours (default ${DEFAULT-VALUE})")
         int hours;
 
+        @Option(names = "--server-url", description = "the platform's address as devices reach it, put in the QR code")
+        java.net.URI serverUrl;
+
+        @Option(names = "--qr", description = "also write the code (and --server-url) as a QR code PNG to show or print")
+        java.nio.file.Path qr;
+
         @Override
         public Integer call() {
             try (PlatformStore s = store.open()) {
-                spec.commandLine().getOut().println(Messages.get("cli.platform.code", s.issueCode(user, Duration.ofHours(hours), "cli"),
-                        hours));
+                String code = s.issueCode(user, Duration.ofHours(hours), "cli");
+                spec.commandLine().getOut().println(Messages.get("cli.platform.code", code, hours));
+                if (qr != null) {
+                    cn.ecoaid.protocol.EnrolmentCode e = new cn.ecoaid.protocol.EnrolmentCode(serverUrl, code);
+                    e.writeQr(qr, 400);
+                    spec.commandLine().getOut().println(Messages.get("cli.platform.qr", qr, e.text()));
+                }
             }
             return 0;
         }

@@ -54,11 +54,14 @@ public final class SyncCommand implements Callable<Integer> {
         @Option(names = "--workspace", required = true, description = "workspace file")
         Path workspace;
 
-        @Option(names = "--server", required = true, description = "platform URL, e.g. http://127.0.0.1:8765")
+        @Option(names = "--server", description = "platform URL, e.g. https://platform.example.cn (or from --qr)")
         URI server;
 
-        @Option(names = "--code", required = true, description = "one-time enrolment code")
+        @Option(names = "--code", description = "one-time enrolment code (or from --qr)")
         String code;
+
+        @Option(names = "--qr", description = "an image (PNG/JPEG photo or screenshot) of the enrolment QR code")
+        Path qr;
 
         @Option(names = "--name", description = "device name (default: host name)")
         String name;
@@ -70,6 +73,14 @@ public final class SyncCommand implements Callable<Integer> {
         public Integer call() throws java.io.IOException {
             String device = name != null ? name : java.net.InetAddress.getLocalHost().getHostName();
             String pem = caCert == null ? null : java.nio.file.Files.readString(caCert, java.nio.charset.StandardCharsets.US_ASCII);
+            if (qr != null) {
+                cn.ecoaid.protocol.EnrolmentCode fromQr = cn.ecoaid.protocol.EnrolmentCode.readQr(qr);
+                code = code != null ? code : fromQr.code();
+                server = server != null ? server : fromQr.server();
+            }
+            if (server == null || code == null || code.isBlank()) {
+                throw new cn.ecoaid.domain.EcoAidException("cli.sync.needServerAndCode");
+            }
             try (Workspace ws = Workspace.open(workspace, Clock.systemUTC(), WorkspaceCommand.author())) {
                 SyncEngine engine = new SyncEngine(ws, server);
                 Dto.EnrolResponse r = pem == null ? engine.enrol(code, device) : engine.enrol(code, device, pem);

@@ -77,6 +77,14 @@ class SyncViewModelTest {
             assertEquals(0, started.get(), "no background sync without enrolment");
             member.serverProperty().set(url);
             member.codeProperty().set(store.issueCode(store.createUser("u0", Dto.Role.MEMBER, team, null), Duration.ofHours(1), "t"));
+            java.nio.file.Path qr = dir.resolve("code.png");
+            new cn.ecoaid.protocol.EnrolmentCode(java.net.URI.create("https://平台.example.cn"), "QR-CODE-1").writeQr(qr, 300);
+            member.readQr(qr);
+            assertEquals("QR-CODE-1", member.codeProperty().get());
+            assertEquals("https://平台.example.cn", member.serverProperty().get());
+            assertEquals(Messages.get("sync.ui.qrRead", "code.png"), member.messageProperty().get());
+            member.serverProperty().set(url);
+            member.codeProperty().set(store.issueCode(store.createUser("u1", Dto.Role.MEMBER, team, null), Duration.ofHours(1), "t"));
             String missing = dir.resolve("no-such-ca.pem").toString();
             member.caCertPathProperty().set(missing);
             member.enrol();

@@ -50,6 +50,16 @@ public final class SyncView {
                 vm.caCertPathProperty().set(f.getAbsolutePath());
             }
         });
+        Button readQr = new Button(Messages.get("sync.ui.readQr"));
+        readQr.setOnAction(e -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(Messages.get("sync.ui.qrImages"),
+                    "*.png", "*.jpg", "*.jpeg"));
+            java.io.File f = fc.showOpenDialog(readQr.getScene().getWindow());
+            if (f != null) {
+                vm.readQr(f.toPath());
+            }
+        });
         Button enrol = new Button(Messages.get("sync.ui.enrol"));
         enrol.setId("sync-enrol");
         enrol.setOnAction(e -> vm.enrol());
@@ -64,7 +74,7 @@ public final class SyncView {
         form.setVgap(6);
         int r = 0;
         form.addRow(r++, new Label(Messages.get("sync.ui.server")), server);
-        form.addRow(r++, new Label(Messages.get("sync.ui.code")), code, enrol);
+        form.addRow(r++, new Label(Messages.get("sync.ui.code")), code, enrol, readQr);
         form.addRow(r++, new Label(Messages.get("sync.ui.deviceName")), name);
         form.addRow(r++, new Label(Messages.get("sync.ui.caCert")), ca, chooseCa);
         form.addRow(r++, new Label(Messages.get("sync.ui.state")), bound("sync-state", vm.stateProperty()));

@@ -147,6 +147,20 @@ public final class SyncViewModel {
         onChange.run();
     }
 
+    /** Fills the platform address (when the QR code has one) and the code from an image of the enrolment QR code. */
+    public void readQr(java.nio.file.Path image) {
+        try {
+            cn.ecoaid.protocol.EnrolmentCode e = cn.ecoaid.protocol.EnrolmentCode.readQr(image);
+            code.set(e.code());
+            if (e.server() != null) {
+                server.set(e.server().toString());
+            }
+            message.set(Messages.get("sync.ui.qrRead", image.getFileName()));
+        } catch (RuntimeException ex) {
+            message.set(ErrorText.describe(ex));
+        }
+    }
+
     /** Enrols this workspace with the code the team lead gave. */
     public void enrol() {
         if (server.get().isBlank() || code.get().isBlank()) {
