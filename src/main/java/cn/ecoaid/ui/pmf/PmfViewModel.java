@@ -70,8 +70,16 @@ public final class PmfViewModel {
     private PreparedInput prepared;
     private PmfRunner.Batch batch;
 
+    private final RotationViewModel rotation;
+
     public PmfViewModel(UiExecutor executor) {
         this.executor = executor;
+        this.rotation = new RotationViewModel(executor, results, robust);
+    }
+
+    /** Error estimation and rotation of the best model (DISP, Fpeak, constraints). */
+    public RotationViewModel rotation() {
+        return rotation;
     }
 
     public ObjectProperty<Path> concProperty() {
