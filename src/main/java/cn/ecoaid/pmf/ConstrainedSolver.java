@@ -17,7 +17,7 @@ public final class ConstrainedSolver {
     /** Stopping rule: the objective changed by at most {@code tolerance · max(1, |objective|)} over {@code window} iterations. */
     public record Options(int maxIter, double tolerance, int window, boolean robust, double alpha) {
         public static Options defaults(boolean robust) {
-            return new Options(3_000, 1e-9, 5, robust, Objective.ALPHA);
+            return new Options(3_000, 1e-8, 5, robust, Objective.ALPHA);
         }
 
         public Options withMaxIter(int max) {
@@ -247,7 +247,14 @@ public final class ConstrainedSolver {
             double[] history = new double[o.window()];
             int iter = 0;
             boolean converged = false;
+            double[] wPrev = new double[w.length];
+            double[] hPrev = new double[h.length];
+            double[] wEx = new double[w.length];
+            double[] hEx = new double[h.length];
+            double beta = 1;
             while (iter < o.maxIter()) {
+                System.arraycopy(w, 0, wPrev, 0, w.length);
+                System.arraycopy(h, 0, hPrev, 0, h.length);
                 Objective.product(w, h, n, m, p, wh);
                 if (o.robust()) {
                     LsNmf.reweight(v, u, wh, we, wv, o.alpha());
@@ -263,6 +270,23 @@ public final class ConstrainedSolver {
                 Objective.product(w, h, n, m, p, wh);
                 double q = o.robust() ? Objective.qRobust(v, u, wh, o.alpha()) : Objective.qTrue(v, u, wh);
                 double f = q - pullTerm() + rotationTerm();
+                if (!s.rotate && iter > 0) {
+                    // extrapolate along the last iteration's step; keep it when the objective falls further
+                    extrapolate(wPrev, w, wEx, beta, s.wLo, s.wHi);
+                    extrapolate(hPrev, h, hEx, beta, s.hLo, s.hHi);
+                    holdMeans(wEx);
+                    Objective.product(wEx, hEx, n, m, p, wh);
+                    double fe = (o.robust() ? Objective.qRobust(v, u, wh, o.alpha()) : Objective.qTrue(v, u, wh))
+                            - pullTerm(wEx, hEx);
+                    if (fe < f) {
+                        System.arraycopy(wEx, 0, w, 0, w.length);
+                        System.arraycopy(hEx, 0, h, 0, h.length);
+                        f = fe;
+                        beta = Math.min(beta * 1.5, 64);
+                    } else {
+                        beta = 1;
+                    }
+                }
                 history[iter % o.window()] = f;
                 iter++;
                 if (iter >= o.window()) {
@@ -282,14 +306,44 @@ public final class ConstrainedSolver {
         }
 
         double pullTerm() {
+            return pullTerm(w, h);
+        }
+
+        double pullTerm(double[] w2, double[] h2) {
             double t = 0;
-            for (int c = 0; c < w.length; c++) {
-                t += s.wPull[c] * w[c];
+            for (int c = 0; c < w2.length; c++) {
+                t += s.wPull[c] * w2[c];
             }
-            for (int c = 0; c < h.length; c++) {
-                t += s.hPull[c] * h[c];
+            for (int c = 0; c < h2.length; c++) {
+                t += s.hPull[c] * h2[c];
             }
             return t;
+        }
+
+        /** {@code out = cur + β·(cur − prev)}, moved inside the bounds. */
+        void extrapolate(double[] prev, double[] cur, double[] out, double beta, double[] lo, double[] hi) {
+            for (int c = 0; c < cur.length; c++) {
+                out[c] = Math.min(Math.max(cur[c] + beta * (cur[c] - prev[c]), lo[c]), hi[c]);
+            }
+        }
+
+        /** Rescales the held columns of {@code a} to their target sums (after clipping at the bounds). */
+        void holdMeans(double[] a) {
+            for (int k = 0; k < p; k++) {
+                if (!s.hold[k]) {
+                    continue;
+                }
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += a[i * p + k];
+                }
+                if (sum > 0 && sum != meanTarget[k]) {
+                    double f = meanTarget[k] / sum;
+                    for (int i = 0; i < n; i++) {
+                        a[i * p + k] = Math.min(Math.max(a[i * p + k] * f, s.wLo[i * p + k]), s.wHi[i * p + k]);
+                    }
+                }
+            }
         }
 
         double rotationTerm() {
