@@ -165,11 +165,33 @@ public final class PmfCommand implements Runnable {
             printRotation(w, RotationOutput.run(out, in, batch, new RotationOutput.Request(disp, dispDq, fpeak,
                     constraints == null ? null : TableFiles.read(constraints),
                     constraints == null ? null : constraints.getFileName().toString(),
-                    threads == null ? Runtime.getRuntime().availableProcessors() : threads), ProgressListener.NONE));
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads), tenths(w)));
         }
         w.println(Messages.get("pmf.cli.done", batch.best() + 1, String.valueOf(best.seed()),
                 String.format("%.4f", best.qTrue()), String.format("%.4f", best.qRobust()),
                 String.valueOf(best.iterations()), out));
+    }
+
+    /** Prints DISP progress at every tenth of the elements. */
+    private static ProgressListener tenths(PrintWriter w) {
+        return new ProgressListener() {
+            private long last = -1;
+
+            @Override
+            public synchronized void progress(long done, long all) {
+                long tenth = done * 10 / Math.max(1, all);
+                if (tenth != last) {
+                    last = tenth;
+                    w.println(Messages.get("pmf.cli.dispProgress", done, all));
+                    w.flush();
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
     }
 
     private static void printRotation(PrintWriter w, RotationOutput.Report r) {

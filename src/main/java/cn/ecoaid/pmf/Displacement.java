@@ -4,9 +4,11 @@ import cn.ecoaid.domain.CancelledException;
 import cn.ecoaid.domain.EcoAidException;
 import cn.ecoaid.domain.ProgressListener;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
@@ -18,7 +20,8 @@ import java.util.stream.IntStream;
  * Reported per dQmax: the interval [lower, upper] of every element, the dQ reached at its ends, the number of
  * displacements of each factor after which that factor correlated best (contributions, Pearson r) with another base
  * factor ("swaps"), and the largest decrease of the objective met on the way (a decrease means the base model was not at
- * the minimum).
+ * the minimum). As in PMF 5.0 such a decrease invalidates the run: once one is found, the displacements in progress
+ * finish, the remaining elements are skipped (their intervals are NaN) and the result is marked incomplete.
  */
 public final class Displacement {
     /** dQmax of EPA PMF 5.0. */
@@ -47,11 +50,16 @@ public final class Displacement {
      */
     public record Result(double[] levels, double qBase, boolean robust, double[][] base, double[][][] lower,
             double[][][] upper, double[][][] dqLower, double[][][] dqUpper, int[][] swaps, int runsPerFactor,
-            double largestDecrease, int decreaseFactor, int decreaseSpecies) {
+            double largestDecrease, int decreaseFactor, int decreaseSpecies, boolean complete) {
         /** The decrease is worth reporting: more than 0.1 + 0.001·Q(base). */
         public boolean baseNotMinimum() {
-            return -largestDecrease > 0.1 + 1e-3 * qBase;
+            return -largestDecrease > threshold(qBase);
         }
+    }
+
+    /** A decrease of the objective beyond this shows that the base was not at the minimum. */
+    static double threshold(double qBase) {
+        return 0.1 + 1e-3 * qBase;
     }
 
     private Displacement() {
@@ -82,16 +90,28 @@ public final class Displacement {
         int[][][] swapRuns = new int[p * m][][];
         double[] decrease = new double[p * m];
         AtomicLong done = new AtomicLong();
-        Context c = new Context(in.v(), in.u(), n, m, p, w, h, qBase, scale, s);
+        Context c = new Context(in.v(), in.u(), n, m, p, w, h, qBase, scale, s, new AtomicBoolean());
+        for (double[][][] t : List.of(lower, upper, dqLower, dqUpper)) {
+            for (double[][] a : t) {
+                for (double[] b : a) {
+                    Arrays.fill(b, Double.NaN);
+                }
+            }
+        }
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, s.threads()));
         try {
             pool.submit(() -> IntStream.range(0, p * m).parallel().forEach(e -> {
                 listener.checkCancelled();
                 int k = e / m;
                 int j = e % m;
-                Element up = c.displace(k, j, +1, listener);
-                Element down = c.displace(k, j, -1, listener);
                 int[][] sw = new int[levels][1];
+                swapRuns[e] = sw;
+                if (c.stop().get()) {
+                    listener.progress(done.incrementAndGet(), (long) p * m);
+                    return;
+                }
+                Element up = c.displace(k, j, +1, listener);
+                Element down = c.stop().get() ? Element.skipped(levels) : c.displace(k, j, -1, listener);
                 for (int l = 0; l < levels; l++) {
                     upper[l][k][j] = up.ends[l];
                     dqUpper[l][k][j] = up.dq[l];
@@ -99,7 +119,6 @@ public final class Displacement {
                     dqLower[l][k][j] = down.dq[l];
                     sw[l][0] = (up.swapped[l] ? 1 : 0) + (down.swapped[l] ? 1 : 0);
                 }
-                swapRuns[e] = sw;
                 decrease[e] = Math.min(up.minDq, down.minDq);
                 listener.progress(done.incrementAndGet(), (long) p * m);
             })).get();
@@ -131,7 +150,7 @@ public final class Displacement {
             System.arraycopy(h, k * m, baseProfile[k], 0, m);
         }
         return new Result(s.levels().clone(), qBase, robust, baseProfile, lower, upper, dqLower, dqUpper, swaps, 2 * m,
-                largest, df, ds);
+                largest, df, ds, !c.stop().get());
     }
 
     /** Species means of V: the scale of profile column j (at least a tiny positive value). */
@@ -160,6 +179,13 @@ public final class Displacement {
             dq = new double[levels];
             swapped = new boolean[levels];
         }
+
+        static Element skipped(int levels) {
+            Element e = new Element(levels);
+            Arrays.fill(e.ends, Double.NaN);
+            Arrays.fill(e.dq, Double.NaN);
+            return e;
+        }
     }
 
     /** A displaced solution: the value of the element, its dQ and the fitted W, H. */
@@ -167,7 +193,7 @@ public final class Displacement {
     }
 
     private record Context(double[] v, double[] u, int n, int m, int p, double[] w, double[] h, double qBase,
-            double[] scale, Settings s) {
+            double[] scale, Settings s, AtomicBoolean stop) {
 
         Point fit(int k, int j, double t, Point start, ProgressListener listener) {
             ConstrainedSolver.Spec spec = new ConstrainedSolver.Spec(n, m, p).fixProfile(k, j, t).holdMean(k);
@@ -198,6 +224,12 @@ public final class Displacement {
                 pts.add(pt);
                 last = pt;
                 out.minDq = Math.min(out.minDq, pt.dq());
+                if (pt.dq() < -threshold(qBase)) {
+                    stop.set(true);
+                    Element skipped = Element.skipped(levels.length);
+                    skipped.minDq = out.minDq;
+                    return skipped;
+                }
                 if (pt.dq() >= top || t == 0 || t > cap) {
                     break;
                 }

@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Error estimation and rotation of the best model after a batch, written next to the batch's files: {@code disp.csv}
+ * Error estimation and rotation of the best model after a batch (re-converged first, see {@link #run}), written next to
+ * the batch's files: {@code disp.csv}
  * and a {@code disp} section in {@code summary.json}; per Fpeak strength s a folder {@code fpeak-<s>/} with the files
  * of {@link PmfOutput#write} for the rotated model and an {@code fpeak} section; for a constraint file the folder
  * {@code constrained/} and a {@code constrained} section.
@@ -26,21 +27,26 @@ public final class RotationOutput {
     }
 
     /** What was run, for the caller's message. */
-    public record Report(Displacement.Result disp, List<Fpeak.Result> fpeak, Constraints.Result constrained) {
+    public record Report(Solution given, Solution base, Displacement.Result disp, List<Fpeak.Result> fpeak,
+            Constraints.Result constrained) {
     }
 
     private RotationOutput() {
     }
 
+    /**
+     * Runs what {@code req} asks on the batch's best model, re-converged first by {@link ConstrainedSolver#refit} (all
+     * dQ are measured from that refit), and writes the files.
+     */
     public static Report run(Path dir, PreparedInput in, PmfRunner.Batch batch, Request req, ProgressListener listener) {
-        Solution best = batch.bestModel();
         boolean robust = batch.settings().robust();
         ConstrainedSolver.Options opt = ConstrainedSolver.Options.defaults(robust);
         List<Constraints.Constraint> constraints = req.constraints() == null ? List.of()
-                : Constraints.read(req.constraints(), in, best.p(), req.constraintsSource());
+                : Constraints.read(req.constraints(), in, batch.bestModel().p(), req.constraintsSource());
         for (double s : req.fpeak()) {
             Fpeak.check(s);
         }
+        Solution best = ConstrainedSolver.refit(in, batch.bestModel(), opt, listener);
         Displacement.Result disp = null;
         if (req.disp()) {
             Displacement.Settings ds = Displacement.Settings.defaults(robust).withThreads(req.threads())
@@ -61,7 +67,7 @@ public final class RotationOutput {
             PmfOutput.write(dir.resolve("constrained"), in, new PmfRunner.Batch(batch.settings(),
                     List.of(constrained.solution()), 0));
         }
-        Report report = new Report(disp, fpeak, constrained);
+        Report report = new Report(batch.bestModel(), best, disp, fpeak, constrained);
         extendSummary(dir.resolve("summary.json"), in, report, robust);
         return report;
     }
@@ -93,6 +99,13 @@ public final class RotationOutput {
         try {
             ObjectNode root = Files.exists(file) ? (ObjectNode) json.readTree(file.toFile()) : json.createObjectNode();
             String objective = robust ? "Q_robust" : "Q_true";
+            ObjectNode rb = root.putObject("rotation_base");
+            rb.put("objective", objective);
+            rb.put("Q_best_model", robust ? r.given().qRobust() : r.given().qTrue());
+            rb.put("Q_refit", robust ? r.base().qRobust() : r.base().qTrue());
+            rb.put("Q_true", r.base().qTrue());
+            rb.put("Q_robust", r.base().qRobust());
+            rb.put("iterations", r.base().iterations());
             if (r.disp() != null) {
                 Displacement.Result d = r.disp();
                 ObjectNode o = root.putObject("disp");
@@ -107,6 +120,7 @@ public final class RotationOutput {
                 o.put("decrease_species", d.decreaseSpecies() < 0 ? null
                         : in.includedSpecies().get(d.decreaseSpecies()));
                 o.put("base_not_minimum", d.baseNotMinimum());
+                o.put("complete", d.complete());
                 o.put("runs_per_factor", d.runsPerFactor());
                 ArrayNode sw = o.putArray("swaps");
                 for (int l = 0; l < d.levels().length; l++) {

@@ -77,12 +77,16 @@ class PmfRotationCommandTest {
         JsonNode c = json.get("constrained");
         assertTrue(c.get("dQ").asDouble() >= 0);
         assertTrue(c.get("budget_met").asBoolean());
+        assertTrue(json.get("disp").get("complete").asBoolean());
+        assertEquals(json.get("best").get("Q_true").asDouble(), json.get("rotation_base").get("Q_best_model").asDouble(), 0);
+        assertTrue(json.get("rotation_base").get("Q_refit").asDouble() <= json.get("best").get("Q_true").asDouble() + 1e-9);
         Table prof = TableFiles.read(out.resolve("constrained").resolve("profiles.csv"));
         assertEquals(0.0, Double.parseDouble(prof.rows().get(1).get(1)), 0.0, "X2 of factor 1 set to zero");
 
         // the DISP intervals equal those of the core run on the model the command wrote
         PreparedInput data = PreparedInput.prepare(PmfFiles.read(in[0], in[1]), false, null, null, null);
-        Solution best = read(out, data);
+        Solution best = ConstrainedSolver.refit(data, read(out, data), ConstrainedSolver.Options.defaults(false),
+                ProgressListener.NONE);
         Displacement.Result d = Displacement.run(data, best, Displacement.Settings.defaults(false).withThreads(2)
                 .withLevels(4, 16), ProgressListener.NONE);
         Table disp = TableFiles.read(out.resolve("disp.csv"));

@@ -109,6 +109,11 @@ public final class RotationViewModel {
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /** The page's model re-converged by the rotation solver (as the {@code pmf} command does before DISP/Fpeak). */
+    private static Solution refit(PmfResults r, ConstrainedSolver.Options o, cn.ecoaid.domain.ProgressListener l) {
+        return ConstrainedSolver.refit(r.input(), r.solution(), o, l);
+    }
+
     private PmfResults model() {
         PmfResults r = base.getValue();
         if (r == null) {
@@ -125,8 +130,8 @@ public final class RotationViewModel {
             return;
         }
         Displacement.Settings s = Displacement.Settings.defaults(isRobust()).withLevels(levels);
-        executor.run(Messages.get("pmf.ui.rot.dispRunning"), progress -> Displacement.run(r.input(), r.solution(), s,
-                progress), d -> showDisp(r, d), e -> message.set(ErrorText.describe(e)));
+        executor.run(Messages.get("pmf.ui.rot.dispRunning"), progress -> Displacement.run(r.input(),
+                refit(r, s.solver(), progress), s, progress), d -> showDisp(r, d), e -> message.set(ErrorText.describe(e)));
     }
 
     private void showDisp(PmfResults r, Displacement.Result d) {
@@ -166,8 +171,8 @@ public final class RotationViewModel {
             return;
         }
         ConstrainedSolver.Options o = ConstrainedSolver.Options.defaults(isRobust());
-        executor.run(Messages.get("pmf.ui.rot.fpeakRunning"), progress -> Fpeak.run(r.input(), r.solution(), s, o,
-                progress), list -> {
+        executor.run(Messages.get("pmf.ui.rot.fpeakRunning"), progress -> Fpeak.run(r.input(), refit(r, o, progress), s,
+                o, progress), list -> {
                     List<List<String>> rows = new ArrayList<>();
                     for (Fpeak.Result f : list) {
                         rows.add(List.of(PmfViewModel.num(f.strength(), 4), PmfViewModel.num(f.solution().qRobust(), 7),
@@ -192,10 +197,11 @@ public final class RotationViewModel {
         }
         ConstrainedSolver.Options o = ConstrainedSolver.Options.defaults(isRobust());
         PreparedInput in = r.input();
-        Solution best = r.solution();
-        executor.run(Messages.get("pmf.ui.rot.constrainedRunning", f.getFileName()), progress -> Constraints.run(in,
-                best, Constraints.read(TableFiles.read(f), in, best.p(), f.getFileName().toString()), o, progress),
-                c -> showConstrained(r, c), e -> message.set(ErrorText.describe(e)));
+        executor.run(Messages.get("pmf.ui.rot.constrainedRunning", f.getFileName()), progress -> {
+            List<Constraints.Constraint> list = Constraints.read(TableFiles.read(f), in, r.solution().p(),
+                    f.getFileName().toString());
+            return Constraints.run(in, refit(r, o, progress), list, o, progress);
+        }, c -> showConstrained(r, c), e -> message.set(ErrorText.describe(e)));
     }
 
     private void showConstrained(PmfResults r, Constraints.Result c) {
