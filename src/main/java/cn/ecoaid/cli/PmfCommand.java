@@ -5,6 +5,9 @@ import cn.ecoaid.domain.ProgressListener;
 import cn.ecoaid.io.TableFiles;
 import cn.ecoaid.l10n.Messages;
 import cn.ecoaid.pmf.Bootstrap;
+import cn.ecoaid.pmf.Constraints;
+import cn.ecoaid.pmf.Displacement;
+import cn.ecoaid.pmf.Fpeak;
 import cn.ecoaid.pmf.Method;
 import cn.ecoaid.pmf.PmfData;
 import cn.ecoaid.pmf.PmfFiles;
@@ -13,6 +16,7 @@ import cn.ecoaid.pmf.PmfRunner;
 import cn.ecoaid.pmf.PmfResults;
 import cn.ecoaid.pmf.PmfRuns;
 import cn.ecoaid.pmf.PreparedInput;
+import cn.ecoaid.pmf.RotationOutput;
 import cn.ecoaid.pmf.SavedPmfRun;
 import cn.ecoaid.pmf.Solution;
 import cn.ecoaid.pmf.UncertaintyBuilder;
@@ -95,6 +99,18 @@ public final class PmfCommand implements Runnable {
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     Integer threads;
 
+    @Option(names = "--disp", description = "displacement (DISP) of the best model: DIR/disp.csv and a disp section in summary.json")
+    boolean disp;
+
+    @Option(names = "--disp-dq", split = ",", defaultValue = "4,8,16,32", description = "dQmax levels of DISP (default 4,8,16,32)")
+    double[] dispDq;
+
+    @Option(names = "--fpeak", split = ",", description = "Fpeak strengths, e.g. -0.5,0.5 (below 2): DIR/fpeak-<s>/ and dQ in summary.json")
+    double[] fpeak = new double[0];
+
+    @Option(names = "--constraints", description = "constraint table (kind,target,factor,species_or_sample,value,dq_percent): DIR/constrained/")
+    Path constraints;
+
     @Option(names = "--out", description = "folder for summary.json, profiles, contributions … (optional with --save)")
     Path out;
 
@@ -115,6 +131,9 @@ public final class PmfCommand implements Runnable {
         }
         if (out == null && save == null) {
             throw new EcoAidException("pmf.cli.noOut");
+        }
+        if (out == null && (disp || fpeak.length > 0 || constraints != null)) {
+            throw new EcoAidException("pmf.cli.rotationNeedsOut");
         }
         PmfData data = load();
         if (float32) {
@@ -171,6 +190,12 @@ public final class PmfCommand implements Runnable {
             PmfOutput.writeBootstrap(out, new PmfResults(in, best), br);
             w.println(Messages.get("pmf.cli.bootstrap", bootstrap, br.blockSize(), out));
         }
+        if (disp || fpeak.length > 0 || constraints != null) {
+            printRotation(w, RotationOutput.run(out, in, batch, new RotationOutput.Request(disp, dispDq, fpeak,
+                    constraints == null ? null : TableFiles.read(constraints),
+                    constraints == null ? null : constraints.getFileName().toString(),
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads), tenths(w)));
+        }
         w.println(Messages.get("pmf.cli.done", batch.best() + 1, String.valueOf(best.seed()),
                 String.format("%.4f", best.qTrue()), String.format("%.4f", best.qRobust()),
                 String.valueOf(best.iterations()), out == null ? workspace : out));
@@ -189,6 +214,50 @@ public final class PmfCommand implements Runnable {
         try (Workspace ws = Workspace.open(workspace, Clock.systemUTC(), WorkspaceCommand.author())) {
             SavedPmfRun kept = PmfRuns.save(ws.pmf(), save, in, batch, prep, w0, h0, sources, factorNames);
             w.println(Messages.get("pmf.cli.saved", kept.name(), kept.models().size(), workspace));
+        }
+    }
+
+    /** Prints DISP progress at every tenth of the elements. */
+    private static ProgressListener tenths(PrintWriter w) {
+        return new ProgressListener() {
+            private long last = -1;
+
+            @Override
+            public synchronized void progress(long done, long all) {
+                long tenth = done * 10 / Math.max(1, all);
+                if (tenth != last) {
+                    last = tenth;
+                    w.println(Messages.get("pmf.cli.dispProgress", done, all));
+                    w.flush();
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+    }
+
+    private static void printRotation(PrintWriter w, RotationOutput.Report r) {
+        if (r.disp() != null) {
+            Displacement.Result d = r.disp();
+            w.println(Messages.get("pmf.cli.disp", String.format("%.4f", d.largestDecrease()),
+                    java.util.Arrays.stream(d.swaps()[d.swaps().length - 1]).sum(), d.levels()[d.levels().length - 1]));
+            if (d.baseNotMinimum()) {
+                w.println(Messages.get("pmf.cli.dispNotMinimum"));
+            }
+        }
+        for (Fpeak.Result f : r.fpeak()) {
+            w.println(Messages.get("pmf.cli.fpeak", String.valueOf(f.strength()), String.format("%.4f", f.solution().qRobust()),
+                    String.format("%.4f", f.solution().qTrue()), String.format("%.4f", f.dq()), RotationOutput.fpeakFolder(f.strength())));
+        }
+        if (r.constrained() != null) {
+            Constraints.Result c = r.constrained();
+            w.println(Messages.get("pmf.cli.constrained", String.format("%.4f", c.solution().qRobust()),
+                    String.format("%.4f", c.solution().qTrue()), String.format("%.4f", c.dq()),
+                    Double.isNaN(c.budget()) ? "-" : String.format("%.4f", c.budget()),
+                    Messages.get(c.budgetMet() ? "pmf.ui.yes" : "pmf.ui.no")));
         }
     }
 

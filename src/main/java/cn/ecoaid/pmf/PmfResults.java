@@ -42,6 +42,11 @@ public final class PmfResults {
         return s;
     }
 
+    /** The modelled input (for error estimation and rotation of this model). */
+    public PreparedInput input() {
+        return in;
+    }
+
     public List<String> species() {
         return in.includedSpecies();
     }

@@ -60,7 +60,8 @@ public final class PmfView {
         Tab input = tab("pmf.ui.tabInput", inputPane());
         Tab factors = tab("pmf.ui.tabFactors", factorPane());
         Tab ofp = tab("pmf.ui.tabOfp", ofpPane());
-        TabPane tabs = new TabPane(input, factors, ofp);
+        Tab rotation = tab("pmf.ui.tabRotation", new RotationPane(vm.rotation()).root());
+        TabPane tabs = new TabPane(input, factors, rotation, ofp);
         tabs.setId("pmf-tabs");
         vm.resultsProperty().addListener((o, a, b) -> {
             if (b != null) {

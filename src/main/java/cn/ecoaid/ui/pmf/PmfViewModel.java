@@ -85,6 +85,8 @@ public final class PmfViewModel {
     private PreparedInput prepared;
     private PmfRunner.Batch batch;
 
+    private final RotationViewModel rotation;
+
     /** Without a workspace: runs cannot be kept. */
     public PmfViewModel(UiExecutor executor) {
         this(executor, null);
@@ -94,6 +96,7 @@ public final class PmfViewModel {
     public PmfViewModel(UiExecutor executor, PmfRunRepository runs) {
         this.executor = executor;
         this.runs = runs;
+        this.rotation = new RotationViewModel(executor, results, robust);
     }
 
     /** The name to keep the shown run under. */
@@ -266,6 +269,11 @@ public final class PmfViewModel {
             message.set(Messages.get("pmf.runs.deleted", r.name()));
             loadStored();
         }, e -> message.set(ErrorText.describe(e)));
+    }
+
+    /** Error estimation and rotation of the best model (DISP, Fpeak, constraints). */
+    public RotationViewModel rotation() {
+        return rotation;
     }
 
     public ObjectProperty<Path> concProperty() {
