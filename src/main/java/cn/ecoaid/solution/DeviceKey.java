@@ -43,6 +43,39 @@ public final class DeviceKey {
         }
     }
 
+    /**
+     * The key pair of an Ed25519 private key in PKCS#8 (Base64), e.g. the key a workspace enrolled with. The JDK cannot
+     * derive the public key directly, so the 32-byte seed at the end of the encoding is fed to the key generator, and
+     * the result is checked to reproduce the given private key.
+     */
+    public static DeviceKey fromPrivateKey(String pkcs8Base64) {
+        try {
+            byte[] encoded = Base64.getDecoder().decode(pkcs8Base64.strip());
+            if (encoded.length < 32) {
+                throw new IllegalArgumentException("not an Ed25519 private key");
+            }
+            byte[] seed = java.util.Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
+            KeyPairGenerator g = KeyPairGenerator.getInstance(ALGORITHM);
+            g.initialize(java.security.spec.NamedParameterSpec.ED25519, new java.security.SecureRandom() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public void nextBytes(byte[] bytes) {
+                    System.arraycopy(seed, 0, bytes, 0, Math.min(bytes.length, seed.length));
+                }
+            });
+            KeyPair kp = g.generateKeyPair();
+            PrivateKey given = KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(encoded));
+            if (!java.util.Arrays.equals(seed, java.util.Arrays.copyOfRange(kp.getPrivate().getEncoded(),
+                    kp.getPrivate().getEncoded().length - 32, kp.getPrivate().getEncoded().length))) {
+                throw new IllegalArgumentException("seed mismatch");
+            }
+            return new DeviceKey(given, kp.getPublic());
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new EcoAidException(e, "solution.error.deviceKey", "sync_state", e.getMessage());
+        }
+    }
+
     /** The default key file: {@code ~/.ecoaid/device-ed25519.properties}. */
     public static Path defaultFile() {
         return Path.of(System.getProperty("user.home"), ".ecoaid", "device-ed25519.properties");
