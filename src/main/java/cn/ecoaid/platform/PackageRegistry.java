@@ -6,16 +6,15 @@ import cn.ecoaid.protocol.ErrorCode;
 import cn.ecoaid.protocol.PackageDto;
 import cn.ecoaid.protocol.Wire;
 import cn.ecoaid.protocol.WireException;
-import cn.ecoaid.solution.CanonicalJson;
-import cn.ecoaid.solution.DeviceKey;
-import cn.ecoaid.solution.PackageVerificationException;
-import cn.ecoaid.solution.PackageVersions;
+import cn.ecoaid.domain.Ed25519;
+import cn.ecoaid.domain.Hashes;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,9 +30,13 @@ import java.util.TreeMap;
  * enrolled Ed25519 key; the registry checks role, team, signature, every record and file hash and that the version
  * builds on the package's latest one, then countersigns it with the server key ({@value #KEY_FILE} in the data folder)
  * and freezes it, all in one transaction of the store with an audit entry. {@link #verify} re-checks a stored version.
+ * The platform checks the exact bytes the device signed; that they are canonical JSON (solution.CanonicalJson) is the
+ * client's rule, which keeps hashes reproducible.
  */
 public final class PackageRegistry {
     public static final String KEY_FILE = "platform-ed25519.properties";
+    /** The manifest format the platform accepts (solution.PackageVersions.FORMAT). */
+    static final String FORMAT = "ecoaid-solution-package";
 
     /** The publish does not build on the latest version: 409 with that version (the client rebases and republishes). */
     public static final class Conflict extends WireException {
@@ -54,17 +57,34 @@ public final class PackageRegistry {
 
     private final PlatformStore store;
     private final BlobFiles blobs;
-    private final DeviceKey serverKey;
+    private final KeyPair serverKey;
 
     public PackageRegistry(PlatformStore store, Path dataDir) {
         this.store = store;
         this.blobs = new BlobFiles(dataDir);
-        this.serverKey = DeviceKey.loadOrCreate(dataDir.resolve(KEY_FILE));
+        Path file = dataDir.resolve(KEY_FILE);
+        try {
+            this.serverKey = Ed25519.loadOrCreate(file, "EcoAid platform countersigning key (Ed25519). Keep private.");
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            throw new PlatformException(e, "platform.package.key", file, e.getMessage());
+        }
     }
 
     /** The server's public key (Base64 X.509) that countersignatures verify against. */
     public String serverKey() {
-        return serverKey.publicKeyBase64();
+        return Ed25519.publicKeyBase64(serverKey);
+    }
+
+    private static String hash(String text) {
+        return Hashes.sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int parentVersion(JsonNode manifest) {
+        return manifest.path("parent_version").asInt(0);
+    }
+
+    private static String parentHash(JsonNode manifest) {
+        return manifest.path("parent_hash").asText("");
     }
 
     private record Head(String teamId, int number, String hash) {
@@ -108,7 +128,7 @@ public final class PackageRegistry {
         if (head.isPresent() && !head.get().teamId().equals(p.teamId())) {
             throw new WireException(ErrorCode.FORBIDDEN, "the package belongs to another team");
         }
-        String hash = PackageVersions.hash(req.manifest());
+        String hash = hash(req.manifest());
         Optional<PackageDto.PublishedVersion> same = byHash(c, packageId, hash);
         if (same.isPresent()) {
             PackageDto.PublishedVersion v = same.get();
@@ -117,14 +137,15 @@ public final class PackageRegistry {
         }
         JsonNode m = manifest(req.manifest(), packageId);
         int number = m.path("version").asInt(0);
-        PackageVersions.Parent parent = PackageVersions.Parent.of(m);
-        if (parent.version() != req.parentVersion() || !parent.hash().equals(req.parentHash() == null ? "" : req.parentHash())
-                || number <= parent.version()) {
+        int parentVersion = parentVersion(m);
+        String parentHash = parentHash(m);
+        if (parentVersion != req.parentVersion() || !parentHash.equals(req.parentHash() == null ? "" : req.parentHash())
+                || number <= parentVersion) {
             throw new WireException(ErrorCode.MANIFEST_INVALID, "version and parent must match the manifest");
         }
         String deviceKey = devicePublicKey(c, p.deviceId());
         if (deviceKey == null || !deviceKey.equals(m.path("signer").path("public_key").asText())
-                || !DeviceKey.verify(deviceKey, req.manifest().getBytes(StandardCharsets.UTF_8), req.signature())) {
+                || !Ed25519.verify(deviceKey, req.manifest().getBytes(StandardCharsets.UTF_8), req.signature())) {
             throw new WireException(ErrorCode.SIGNATURE_INVALID, "not signed by the key this device enrolled with");
         }
         Map<String, String> records = req.records() == null ? Map.of() : new TreeMap<>(req.records());
@@ -140,12 +161,12 @@ public final class PackageRegistry {
         }
         int latest = head.map(Head::number).orElse(0);
         String latestHash = head.map(Head::hash).orElse("");
-        if (parent.version() != latest || !parent.hash().equals(latestHash)) {
+        if (parentVersion != latest || !parentHash.equals(latestHash)) {
             throw new Conflict(latest, latestHash);
         }
         String at = store.now();
-        String counter = serverKey.sign(PackageDto.PublishedVersion.countersigned(packageId, number, hash, req.signature(), at)
-                .getBytes(StandardCharsets.UTF_8));
+        String counter = Ed25519.sign(serverKey.getPrivate(), PackageDto.PublishedVersion.countersigned(packageId, number, hash,
+                req.signature(), at).getBytes(StandardCharsets.UTF_8));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO package_version (package_id, number, team_id, hash,"
                 + " parent_number, parent_hash, manifest, signature, countersignature, records, device_id, device_key, user_id,"
                 + " published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -154,8 +175,8 @@ public final class PackageRegistry {
             ps.setInt(i++, number);
             ps.setString(i++, p.teamId());
             ps.setString(i++, hash);
-            ps.setInt(i++, parent.version());
-            ps.setString(i++, parent.hash());
+            ps.setInt(i++, parentVersion);
+            ps.setString(i++, parentHash);
             ps.setString(i++, req.manifest());
             ps.setString(i++, req.signature().strip());
             ps.setString(i++, counter);
@@ -197,21 +218,21 @@ public final class PackageRegistry {
         return new PackageDto.PublishResponse(packageId, number, hash, counter, serverKey(), at, false);
     }
 
-    /** The manifest parsed, in canonical form, of this package and format. */
+    /** The manifest parsed: a JSON object of this package, format and signature algorithm. */
     private static JsonNode manifest(String text, String packageId) {
         JsonNode m;
         try {
-            m = CanonicalJson.parse(text);
-        } catch (RuntimeException e) {
+            m = Wire.mapper().readTree(text);
+        } catch (IOException e) {
             throw new WireException(ErrorCode.MANIFEST_INVALID, "not JSON");
         }
-        if (m == null || !m.isObject() || !CanonicalJson.text(m).equals(text)) {
-            throw new WireException(ErrorCode.MANIFEST_INVALID, "not canonical JSON");
+        if (m == null || !m.isObject()) {
+            throw new WireException(ErrorCode.MANIFEST_INVALID, "not a JSON object");
         }
-        if (!PackageVersions.FORMAT.equals(m.path("format").asText()) || !packageId.equals(m.path("package_id").asText())) {
+        if (!FORMAT.equals(m.path("format").asText()) || !packageId.equals(m.path("package_id").asText())) {
             throw new WireException(ErrorCode.MANIFEST_INVALID, "format or package id");
         }
-        if (!DeviceKey.ALGORITHM.equals(m.path("signer").path("algorithm").asText())) {
+        if (!Ed25519.ALGORITHM.equals(m.path("signer").path("algorithm").asText())) {
             throw new WireException(ErrorCode.MANIFEST_INVALID, "unsupported signature algorithm");
         }
         return m;
@@ -228,7 +249,7 @@ public final class PackageRegistry {
                 throw new WireException(ErrorCode.CONTENT_HASH_MISMATCH, path + " is missing");
             }
             byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-            if (!CanonicalJson.sha256(bytes).equals(r.path("sha256").asText()) || bytes.length != r.path("size").asLong(-1)) {
+            if (!Hashes.sha256(bytes).equals(r.path("sha256").asText()) || bytes.length != r.path("size").asLong(-1)) {
                 throw new WireException(ErrorCode.CONTENT_HASH_MISMATCH, path);
             }
         }
@@ -339,61 +360,61 @@ public final class PackageRegistry {
     /**
      * Verifies a stored version from scratch: the manifest's hash, the device's signature by the key the device enrolled
      * with, the server's countersignature, every record's and file's SHA-256, and the link to its parent version.
-     * Throws {@link PackageVerificationException} naming the first problem.
+     * Throws {@link PlatformException} naming the first problem.
      */
     public PackageDto.PublishedVersion verify(String packageId, int number) {
         PackageDto.PublishedVersion v = version(packageId, number)
-                .orElseThrow(() -> new PackageVerificationException("platform.package.notFound", packageId, number));
-        String actual = PackageVersions.hash(v.manifest());
+                .orElseThrow(() -> new PlatformException("platform.package.notFound", packageId, number));
+        String actual = hash(v.manifest());
         if (!actual.equals(v.hash())) {
-            throw new PackageVerificationException("solution.verify.hash", "manifest.json", v.hash(), actual);
+            throw new PlatformException("solution.verify.hash", "manifest.json", v.hash(), actual);
         }
         JsonNode m;
         try {
             m = manifest(v.manifest(), packageId);
         } catch (WireException e) {
-            throw new PackageVerificationException("solution.verify.badManifest", e.getMessage());
+            throw new PlatformException("solution.verify.badManifest", e.getMessage());
         }
         String enrolled = store.tx(c -> devicePublicKey(c, v.deviceId()));
         if (enrolled == null || !enrolled.equals(v.devicePublicKey()) || !enrolled.equals(m.path("signer").path("public_key").asText())
-                || !DeviceKey.verify(enrolled, v.manifest().getBytes(StandardCharsets.UTF_8), v.signature())) {
-            throw new PackageVerificationException("solution.verify.signature", m.path("signer").path("fingerprint").asText());
+                || !Ed25519.verify(enrolled, v.manifest().getBytes(StandardCharsets.UTF_8), v.signature())) {
+            throw new PlatformException("solution.verify.signature", m.path("signer").path("fingerprint").asText());
         }
-        if (!DeviceKey.verify(serverKey(), v.countersigned().getBytes(StandardCharsets.UTF_8), v.countersignature())) {
-            throw new PackageVerificationException("platform.package.countersignature", DeviceKey.fingerprint(serverKey()));
+        if (!Ed25519.verify(serverKey(), v.countersigned().getBytes(StandardCharsets.UTF_8), v.countersignature())) {
+            throw new PlatformException("platform.package.countersignature", Hashes.sha256(java.util.Base64.getDecoder().decode(serverKey())).substring(0, 16));
         }
         try {
             checkRecords(m, v.records());
         } catch (WireException e) {
-            throw new PackageVerificationException("platform.package.content", e.getMessage());
+            throw new PlatformException("platform.package.content", e.getMessage());
         }
-        for (Map.Entry<String, String> f : PackageVersions.hashes(m).entrySet()) {
-            if (!f.getKey().startsWith("files/")) {
-                continue;
-            }
+        for (JsonNode f : m.path("files")) {
+            String path = f.path("path").asText();
+            String sha = f.path("sha256").asText();
             String got;
             try {
-                got = blobs.has(f.getValue()) ? CanonicalJson.sha256(Files.readAllBytes(blobs.blob(f.getValue()))) : null;
+                got = BlobFiles.SHA256.matcher(sha).matches() && blobs.has(sha) ? Hashes.sha256(blobs.blob(sha)) : null;
             } catch (IOException e) {
                 got = null;
             }
             if (got == null) {
-                throw new PackageVerificationException("solution.verify.missing", f.getKey());
+                throw new PlatformException("solution.verify.missing", path);
             }
-            if (!got.equals(f.getValue())) {
-                throw new PackageVerificationException("solution.verify.hash", f.getKey(), f.getValue(), got);
+            if (!got.equals(sha)) {
+                throw new PlatformException("solution.verify.hash", path, sha, got);
             }
         }
-        PackageVersions.Parent parent = PackageVersions.Parent.of(m);
+        int parentVersion = parentVersion(m);
+        String parentHash = parentHash(m);
         boolean linked;
-        if (parent.version() == 0) {
-            linked = parent.hash().isEmpty() && v.parentVersion() == 0;
+        if (parentVersion == 0) {
+            linked = parentHash.isEmpty() && v.parentVersion() == 0;
         } else {
-            linked = parent.version() == v.parentVersion() && parent.hash().equals(v.parentHash())
-                    && version(packageId, parent.version()).map(pv -> pv.hash().equals(parent.hash())).orElse(false);
+            linked = parentVersion == v.parentVersion() && parentHash.equals(v.parentHash())
+                    && version(packageId, parentVersion).map(pv -> pv.hash().equals(parentHash)).orElse(false);
         }
         if (!linked || m.path("version").asInt() != number) {
-            throw new PackageVerificationException("platform.package.chain", number, parent.version());
+            throw new PlatformException("platform.package.chain", number, parentVersion);
         }
         return v;
     }

@@ -115,18 +115,37 @@ public final class PackagePublisher {
 
     /** Publishes every unpublished version of every package (team leads only; for other roles nothing is sent). */
     public List<Outcome> publishAll() {
+        synchronized (lock()) {
+            return publishAllLocked();
+        }
+    }
+
+    /** One publisher at a time per workspace file (the scheduler's sync and the page's button may meet). */
+    private Object lock() {
+        return LOCKS.computeIfAbsent(ws.file().toAbsolutePath().normalize().toString(), k -> new Object());
+    }
+
+    private static final Map<String, Object> LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<Outcome> publishAllLocked() {
         if (!"TEAM_LEAD".equals(state.get("role").orElse(""))) {
             return List.of();
         }
         List<Outcome> out = new ArrayList<>();
         for (SolutionPackage p : repo.packages()) {
-            out.addAll(publish(p.id(), Integer.MAX_VALUE));
+            out.addAll(publishLocked(p.id(), Integer.MAX_VALUE));
         }
         return out;
     }
 
     /** Publishes the unpublished versions of a package up to number {@code upTo}, oldest first. */
     public List<Outcome> publish(String packageId, int upTo) {
+        synchronized (lock()) {
+            return publishLocked(packageId, upTo);
+        }
+    }
+
+    private List<Outcome> publishLocked(String packageId, int upTo) {
         List<Outcome> out = new ArrayList<>();
         Set<String> failedNow = new HashSet<>();
         for (int guard = 0; guard < 1000; guard++) {

