@@ -362,4 +362,67 @@ class PackagePublishTest {
             assertTrue(DeviceKey.verify(enrolled, data, k.sign(data)));
         }
     }
+
+    /** Stops the "process" at a named point, as power loss would, by throwing out of the engine. */
+    static final class Stop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private static SyncEngine stoppingAt(SyncHarness h, SyncHarness.Device d, String at) {
+        return new SyncEngine(d.ws(), h.uri, SyncEngine.Options.defaults().withAttempts(3, Duration.ofMillis(20)), point -> {
+            if (point.equals(at)) {
+                throw new Stop();
+            }
+        });
+    }
+
+    @Test
+    void aLostAnswerOrAnInterruptedRebaseNeverPublishesTwice() throws Exception {
+        try (SyncHarness h = new SyncHarness(dir)) {
+            SyncHarness.Device a = h.device("leadA", Dto.Role.TEAM_LEAD, h.teamA);
+            SyncHarness.Device b = h.device("leadB", Dto.Role.TEAM_LEAD, h.teamA);
+            SolutionPackage p = newPackage(a.ws());
+            FrozenVersion v1 = freeze(a.ws(), p.id());
+            // The platform froze version 1 but the answer never reached the workspace.
+            assertThrows(Stop.class, () -> stoppingAt(h, a, "publish-after-response").publishPackage(p.id(), Integer.MAX_VALUE));
+            assertEquals(PackagePublisher.State.LOCAL, PackagePublisher.publication(a.ws(), v1.id()).state());
+            assertEquals(1, h.server.packages().versions(p.id()).versions().size());
+            List<PackagePublisher.Outcome> again = a.engine().publishPackage(p.id(), Integer.MAX_VALUE);
+            assertTrue(again.get(0).duplicate(), "the platform answered from its store");
+            assertEquals(PackagePublisher.State.PUBLISHED, PackagePublisher.publication(a.ws(), v1.id()).state());
+            assertEquals(1, h.server.packages().versions(p.id()).versions().size());
+
+            // B publishes version 2 first; A's version 2 must be rebased, and A stops just before freezing the new one.
+            Path file = dir.resolve("v1.zip");
+            PackageArchive.export(v1, a.ws().solutionFiles(), file);
+            PackageArchive.importInto(file, b.ws().solutions(), b.ws().solutionFiles());
+            addMeasure(b.ws(), p.id(), "柴油货车淘汰", 3000.0);
+            freeze(b.ws(), p.id());
+            b.engine().sync();
+            addMeasure(a.ws(), p.id(), "工业涂装 VOCs 治理", 2600.0);
+            FrozenVersion a2 = freeze(a.ws(), p.id());
+            assertThrows(Stop.class, () -> stoppingAt(h, a, "rebase-before-freeze").publishPackage(p.id(), Integer.MAX_VALUE));
+            assertEquals(PackagePublisher.State.REBASING, PackagePublisher.publication(a.ws(), a2.id()).state());
+            assertEquals(2, a.ws().solutions().versions(p.id()).size(), "nothing frozen yet");
+            a.engine().sync();
+            assertEquals(PackagePublisher.State.REBASED, PackagePublisher.publication(a.ws(), a2.id()).state());
+            assertEquals(List.of(1, 2, 3), a.ws().solutions().versions(p.id()).stream().map(FrozenVersion::number).toList(),
+                    "exactly one new version");
+            assertEquals(3, h.server.packages().versions(p.id()).versions().size());
+            Map<String, String> r3 = h.server.packages().verify(p.id(), 3).records();
+            assertEquals(3, r3.keySet().stream().filter(k -> k.startsWith("records/measures/")).count(), "both leads' measures");
+        }
+    }
+
+    @Test
+    void mergeTakesEachSidesChangesAndKeepsMineWhereBothChanged() {
+        Map<String, String> base = Map.of("a", "1", "b", "1", "c", "1", "d", "1");
+        Map<String, String> mine = Map.of("a", "2", "b", "1", "c", "3", "e", "new");
+        Map<String, String> theirs = Map.of("a", "1", "b", "2", "c", "4", "d", "1", "f", "theirs");
+        PackagePublisher.Merge<String> m = PackagePublisher.merge(base, mine, theirs);
+        // a: only mine changed; b: only theirs; c: both (mine kept); d: deleted by me; e, f: added on one side.
+        assertEquals(Map.of("a", "2", "b", "2", "c", "3", "e", "new", "f", "theirs"), m.result());
+        assertEquals(List.of("b", "f"), m.fromTheirs());
+        assertEquals(List.of("c"), m.keptMine());
+    }
 }
