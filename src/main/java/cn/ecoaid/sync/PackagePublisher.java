@@ -133,7 +133,15 @@ public final class PackagePublisher {
         }
         List<Outcome> out = new ArrayList<>();
         for (SolutionPackage p : repo.packages()) {
-            out.addAll(publishLocked(p.id(), Integer.MAX_VALUE));
+            try {
+                out.addAll(publishLocked(p.id(), Integer.MAX_VALUE));
+            } catch (SyncException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // A package that cannot be published must not stop the sync of everything else; the page shows it.
+                LOG.warn("publishing package {} failed", p.id(), e);
+                out.add(new Outcome(p.id(), p.title(), 0, null, false, 0, 0, List.of(), List.of(), e.toString()));
+            }
         }
         return out;
     }
@@ -250,7 +258,10 @@ public final class PackagePublisher {
                     || e.code() == ErrorCode.DEVICE_REVOKED) {
                 throw e;
             }
-            String error = e.code().name() + " " + java.util.Arrays.toString(e.args());
+            // The server's message starts with its code ("LEAD_REQUIRED: only a team lead publishes packages").
+            Object[] args = e.args();
+            String error = e instanceof PlatformClient.ServerError && args.length > 1 && String.valueOf(args[1]).startsWith(e.code().name())
+                    ? String.valueOf(args[1]) : e.code().name() + " " + java.util.Arrays.toString(args);
             save(v, new Publication(State.FAILED, 0, null, null, null, null, null, 0, error, List.of()));
             return new Outcome(v.packageId(), title, 0, null, false, 0, 0, List.of(), List.of(), error);
         }
