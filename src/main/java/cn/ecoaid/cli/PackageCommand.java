@@ -602,28 +602,33 @@ public final class PackageCommand implements Runnable {
                         .orElseThrow(() -> new EcoAidException("sync.error.notEnrolled"));
                 List<cn.ecoaid.sync.PackagePublisher.Outcome> outcomes = new cn.ecoaid.sync.SyncEngine(ws, server)
                         .publishPackage(p.id(), number == null ? Integer.MAX_VALUE : number);
-                var out = spec.commandLine().getOut();
                 if (outcomes.isEmpty()) {
-                    out.println(Messages.get("solution.cli.publishNothing", p.title()));
+                    spec.commandLine().getOut().println(Messages.get("solution.cli.publishNothing", p.title()));
                 }
-                int failed = 0;
-                for (cn.ecoaid.sync.PackagePublisher.Outcome o : outcomes) {
-                    if (o.error() != null) {
-                        failed++;
-                        spec.commandLine().getErr().println(Messages.get("solution.cli.publishFailed", p.title(), o.error()));
-                        continue;
-                    }
-                    if (o.rebasedFrom() > 0 && o.onto() == 0) {
-                        out.println(Messages.get("solution.cli.publishResigned", o.rebasedFrom(), o.publishedNumber()));
-                    } else if (o.rebasedFrom() > 0) {
-                        out.println(Messages.get("solution.cli.publishRebased", o.rebasedFrom(), o.onto(), o.publishedNumber(),
-                                o.fromTheirs().size(), o.keptMine().isEmpty() ? "—" : String.join(", ", o.keptMine())));
-                    }
-                    out.println(Messages.get(o.duplicate() ? "solution.cli.publishKnown" : "solution.cli.published", p.title(),
-                            o.publishedNumber(), o.hash()));
-                }
+                int failed = printOutcomes(spec.commandLine().getOut(), spec.commandLine().getErr(), outcomes);
                 return failed == 0 ? 0 : 1;
             }
         }
+    }
+
+    /** Prints what publishing did, version by version (also after a full {@code sync}); returns the number that failed. */
+    static int printOutcomes(java.io.PrintWriter out, java.io.PrintWriter err, List<cn.ecoaid.sync.PackagePublisher.Outcome> outcomes) {
+        int failed = 0;
+        for (cn.ecoaid.sync.PackagePublisher.Outcome o : outcomes) {
+            if (o.error() != null) {
+                failed++;
+                err.println(Messages.get("solution.cli.publishFailed", o.title(), o.error()));
+                continue;
+            }
+            if (o.rebasedFrom() > 0 && o.onto() == 0) {
+                out.println(Messages.get("solution.cli.publishResigned", o.rebasedFrom(), o.publishedNumber()));
+            } else if (o.rebasedFrom() > 0) {
+                out.println(Messages.get("solution.cli.publishRebased", o.rebasedFrom(), o.onto(), o.publishedNumber(),
+                        o.fromTheirs().size(), o.keptMine().isEmpty() ? "—" : String.join(", ", o.keptMine())));
+            }
+            out.println(Messages.get(o.duplicate() ? "solution.cli.publishKnown" : "solution.cli.published", o.title(),
+                    o.publishedNumber(), o.hash()));
+        }
+        return failed;
     }
 }

@@ -91,6 +91,7 @@ public final class SyncEngine {
     private final Options options;
     private final Hooks hooks;
     private String accessToken;
+    private List<PackagePublisher.Outcome> published = List.of();
 
     public SyncEngine(Workspace ws, URI server, Options options, Hooks hooks) {
         this.ws = ws;
@@ -196,7 +197,7 @@ public final class SyncEngine {
                 pull(n);
             }
             push(n);
-            publishPackages();
+            published = publishPackages();
             pull(n);
             state.confirmSync(state.now());
             return n.report(state.cursor());
@@ -384,6 +385,11 @@ public final class SyncEngine {
     /** Publishes the frozen solution-package versions not yet on the platform (team leads; {@link PackagePublisher}). */
     public List<PackagePublisher.Outcome> publishPackages() {
         return new PackagePublisher(this).publishAll();
+    }
+
+    /** What the last full {@link #sync()} published (solution-package versions), for the command line and the page. */
+    public List<PackagePublisher.Outcome> lastPublished() {
+        return published;
     }
 
     /** Publishes the unpublished versions of one package up to number {@code upTo}, rebasing when another came first. */

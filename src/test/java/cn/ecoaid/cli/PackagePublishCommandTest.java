@@ -60,6 +60,13 @@ class PackagePublishCommandTest {
             assertTrue(published.out().contains("version 2 published to the platform"), published.out());
             SyncCommandTest.Run nothing = run("--lang", "en", "package", "publish", "--workspace", ws, "--package", "示例市方案");
             assertTrue(nothing.out().contains("nothing to publish"), nothing.out());
+            // A full sync publishes a new version and says so.
+            assertEquals(0, run("package", "measure", "add", "--workspace", ws, "--package", "示例市方案", "--name", "散煤替代",
+                    "--type", "structural").status());
+            assertEquals(0, run("package", "freeze", "--workspace", ws, "--package", "示例市方案").status());
+            SyncCommandTest.Run sync = run("--lang", "en", "sync", "--workspace", ws);
+            assertEquals(0, sync.status(), sync.err());
+            assertTrue(sync.out().contains("\"示例市方案\" version 3 published to the platform"), sync.out());
             server.store().close();
         }
         SyncCommandTest.Run ok = run("--lang", "en", "platform", "admin", "verify-package", "--data", data, "--package", packageId,
