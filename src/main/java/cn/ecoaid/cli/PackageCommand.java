@@ -42,7 +42,8 @@ import picocli.CommandLine.Parameters;
         subcommands = {PackageCommand.Create.class, PackageCommand.ListPackages.class, PackageCommand.SectionCmd.class,
             PackageCommand.MeasureCmd.class, PackageCommand.MilestoneCmd.class, PackageCommand.TrackCmd.class,
             PackageCommand.Attach.class, PackageCommand.Freeze.class, PackageCommand.Versions.class, PackageCommand.Compare.class, PackageCommand.Export.class,
-            PackageCommand.Verify.class, PackageCommand.Import.class})
+            PackageCommand.Verify.class, PackageCommand.Import.class,
+            PackageCommand.Publish.class})
 public final class PackageCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -447,8 +448,10 @@ public final class PackageCommand implements Runnable {
 
         @Override
         public void run() {
-            DeviceKey k = DeviceKey.loadOrCreate(key == null ? DeviceKey.defaultFile() : key);
             try (Workspace ws = open(t.workspace)) {
+                // An enrolled workspace signs with the key it enrolled with, which the platform checks when publishing.
+                DeviceKey k = key != null ? DeviceKey.loadOrCreate(key)
+                        : cn.ecoaid.sync.PackagePublisher.signingKey(ws, () -> DeviceKey.loadOrCreate(DeviceKey.defaultFile()));
                 SolutionPackage p = SolutionWiring.find(ws, t.pkg);
                 FrozenVersion v = new PackageVersions(ws.solutions(), ws.solutionFiles(), SolutionWiring.blockSources(ws),
                         Clock.systemUTC()).freeze(p.id(), SolutionWiring.context(ws, Clock.systemUTC()), k, WorkspaceCommand.author());
@@ -577,5 +580,55 @@ public final class PackageCommand implements Runnable {
                 spec.commandLine().getOut().println(Messages.get("solution.cli.importedPackage", p.title(), p.id()));
             }
         }
+    }
+
+    @Command(name = "publish", mixinStandardHelpOptions = true,
+            description = "Publish frozen versions to the platform (team leads); rebases onto a newer platform version")
+    static final class Publish implements java.util.concurrent.Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        Target t;
+
+        @Option(names = "--number", description = "publish the unpublished versions up to this number (default: all)")
+        Integer number;
+
+        @Override
+        public Integer call() {
+            try (Workspace ws = open(t.workspace)) {
+                SolutionPackage p = SolutionWiring.find(ws, t.pkg);
+                java.net.URI server = cn.ecoaid.sync.SyncEngine.enrolledServer(ws)
+                        .orElseThrow(() -> new EcoAidException("sync.error.notEnrolled"));
+                List<cn.ecoaid.sync.PackagePublisher.Outcome> outcomes = new cn.ecoaid.sync.SyncEngine(ws, server)
+                        .publishPackage(p.id(), number == null ? Integer.MAX_VALUE : number);
+                if (outcomes.isEmpty()) {
+                    spec.commandLine().getOut().println(Messages.get("solution.cli.publishNothing", p.title()));
+                }
+                int failed = printOutcomes(spec.commandLine().getOut(), spec.commandLine().getErr(), outcomes);
+                return failed == 0 ? 0 : 1;
+            }
+        }
+    }
+
+    /** Prints what publishing did, version by version (also after a full {@code sync}); returns the number that failed. */
+    static int printOutcomes(java.io.PrintWriter out, java.io.PrintWriter err, List<cn.ecoaid.sync.PackagePublisher.Outcome> outcomes) {
+        int failed = 0;
+        for (cn.ecoaid.sync.PackagePublisher.Outcome o : outcomes) {
+            if (o.error() != null) {
+                failed++;
+                err.println(Messages.get("solution.cli.publishFailed", o.title(), o.error()));
+                continue;
+            }
+            if (o.rebasedFrom() > 0 && o.onto() == 0) {
+                out.println(Messages.get("solution.cli.publishResigned", o.rebasedFrom(), o.publishedNumber()));
+            } else if (o.rebasedFrom() > 0) {
+                out.println(Messages.get("solution.cli.publishRebased", o.rebasedFrom(), o.onto(), o.publishedNumber(),
+                        o.fromTheirs().size(), o.keptMine().isEmpty() ? "—" : String.join(", ", o.keptMine())));
+            }
+            out.println(Messages.get(o.duplicate() ? "solution.cli.publishKnown" : "solution.cli.published", o.title(),
+                    o.publishedNumber(), o.hash()));
+        }
+        return failed;
     }
 }

@@ -75,7 +75,8 @@ public final class PlatformCommand implements Runnable {
 
     @Command(name = "admin", mixinStandardHelpOptions = true, description = "Administer provinces, teams, users and devices",
             subcommands = {CreateProvince.class, CreateTeam.class, CreateUser.class, IssueCode.class, RevokeDevice.class,
-                VerifyAudit.class})
+                VerifyAudit.class,
+                VerifyPackage.class})
     static final class Admin implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -232,6 +233,35 @@ public final class PlatformCommand implements Runnable {
                     return 1;
                 }
                 spec.commandLine().getOut().println(Messages.get("cli.platform.auditOk", n));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "verify-package", description = "Verify a published package version: signatures, every hash and the parent link")
+    static final class VerifyPackage implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+
+        @CommandLine.Mixin
+        StoreOptions store = new StoreOptions();
+
+        @Option(names = "--package", required = true, description = "package id")
+        String pkg;
+
+        @Option(names = "--version", required = true, description = "version number")
+        int version;
+
+        @Override
+        public Integer call() {
+            try (PlatformStore s = store.open()) {
+                var v = new cn.ecoaid.platform.PackageRegistry(s, store.data).verify(pkg, version);
+                int files = cn.ecoaid.solution.CanonicalJson.parse(v.manifest()).path("files").size();
+                spec.commandLine().getOut().println(Messages.get("cli.platform.packageOk", pkg, version, v.hash(), v.deviceId(),
+                        v.records().size(), files, v.parentVersion()));
             }
             return 0;
         }

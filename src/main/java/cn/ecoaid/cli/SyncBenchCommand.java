@@ -55,6 +55,10 @@ public final class SyncBenchCommand implements Callable<Integer> {
     @Option(names = "--jdbc-url", description = "platform store (default: embedded SQLite in a temporary folder)")
     String jdbcUrl;
 
+    @Option(names = "--package-versions", defaultValue = "0",
+            description = "solution-package versions (200 measures each) frozen, published and verified (0: skip)")
+    int packageVersions;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -172,11 +176,52 @@ public final class SyncBenchCommand implements Callable<Integer> {
             }
             out.println(Messages.get("sync.bench.devices", devices, rounds, percentile(pushMs, 50), percentile(pushMs, 99),
                     percentile(pullMs, 50), percentile(pullMs, 99), ms(m1 - m0)));
+            if (packageVersions > 0) {
+                benchPackages(store, team, dir, uri, server, out);
+            }
             out.println(Messages.get("sync.bench.audit", store.verifyAudit()));
         } finally {
             deleteTree(dir);
         }
         return 0;
+    }
+
+    /** A lead freezes and publishes versions of a 200-measure package; each is verified on the platform. */
+    private void benchPackages(PlatformStore store, String team, Path dir, URI uri, PlatformServer server, PrintWriter out) {
+        try (Workspace ws = workspace(dir, "lead")) {
+            String lead = store.createUser("lead", Dto.Role.TEAM_LEAD, team, null);
+            SyncEngine e = new SyncEngine(ws, uri);
+            e.enrol(store.issueCode(lead, Duration.ofHours(1), "bench"), "lead");
+            cn.ecoaid.solution.SolutionPackage p = cn.ecoaid.solution.SolutionPackage.create(cn.ecoaid.solution.Scope.CITY, "bench",
+                    "示例市", "bench");
+            ws.solutions().addPackage(p);
+            cn.ecoaid.solution.PackageVersions versions = new cn.ecoaid.solution.PackageVersions(ws.solutions(), ws.solutionFiles(),
+                    SolutionWiring.blockSources(ws), Clock.systemUTC());
+            cn.ecoaid.solution.DeviceKey key = cn.ecoaid.sync.PackagePublisher.enrolledKey(ws).orElseThrow();
+            long freezeNs = 0;
+            long publishNs = 0;
+            long verifyNs = 0;
+            for (int v = 0; v < packageVersions; v++) {
+                for (int i = 0; i < (v == 0 ? 200 : 1); i++) {
+                    ws.solutions().addMeasure(new cn.ecoaid.solution.Measure(Ids.newId(), p.id(), "措施" + v + "-" + i,
+                            cn.ecoaid.solution.MeasureType.ENGINEERING, "工业", "", "", LocalDate.of(2026, 1, 1),
+                            LocalDate.of(2026, 12, 31), 100.0, java.util.Map.of("PM2.5", 1.5), "",
+                            cn.ecoaid.solution.MeasureStatus.PLANNED, List.of()));
+                }
+                long a = System.nanoTime();
+                versions.freeze(p.id(), SolutionWiring.context(ws, Clock.systemUTC()), key, "bench");
+                long b = System.nanoTime();
+                e.publishPackage(p.id(), Integer.MAX_VALUE);
+                long c = System.nanoTime();
+                server.packages().verify(p.id(), v + 1);
+                long d = System.nanoTime();
+                freezeNs += b - a;
+                publishNs += c - b;
+                verifyNs += d - c;
+            }
+            out.println(Messages.get("sync.bench.packages", packageVersions, ms(freezeNs / packageVersions),
+                    ms(publishNs / packageVersions), ms(verifyNs / packageVersions)));
+        }
     }
 
     private static Workspace workspace(Path dir, String name) {

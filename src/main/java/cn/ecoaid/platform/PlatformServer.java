@@ -58,6 +58,7 @@ public final class PlatformServer implements AutoCloseable {
     private final PlatformStore store;
     private final BlobFiles blobs;
     private final Config config;
+    private final PackageRegistry packages;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private Javalin app;
@@ -67,6 +68,12 @@ public final class PlatformServer implements AutoCloseable {
         this.store = store;
         this.blobs = new BlobFiles(dataDir);
         this.config = config;
+        this.packages = new PackageRegistry(store, dataDir);
+    }
+
+    /** Published solution-package versions. */
+    public PackageRegistry packages() {
+        return packages;
     }
 
     public PlatformStore store() {
@@ -107,6 +114,10 @@ public final class PlatformServer implements AutoCloseable {
             cfg.routes.get(Wire.BLOBS + "/{sha}", this::blobGet);
             cfg.routes.post(Wire.DEVICES + "/{id}/revoke", this::revoke);
             cfg.routes.get(Wire.RECORDS + "/{entity}/{id}/history", this::history);
+            cfg.routes.get(Wire.PACKAGES, this::packageList);
+            cfg.routes.post(Wire.PACKAGES + "/{id}/versions", this::packagePublish);
+            cfg.routes.get(Wire.PACKAGES + "/{id}/versions", this::packageVersions);
+            cfg.routes.get(Wire.PACKAGES + "/{id}/versions/{n}", this::packageVersion);
         });
         app.start();
         housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -416,6 +427,43 @@ public final class PlatformServer implements AutoCloseable {
         store.revokeDevice(device, p.userId(), ctx.ip());
         tokens.values().removeIf(t -> t.deviceId().equals(device));
         json(ctx, new Dto.Revoked(device));
+    }
+
+    // ------------------------------------------------------------------------------------------------ solution packages
+
+    private void packageList(Context ctx) {
+        Principal p = auth(ctx);
+        json(ctx, new cn.ecoaid.protocol.PackageDto.PackageList(packages.packages(readableTeam(p, ctx.queryParam("team")))));
+    }
+
+    private void packagePublish(Context ctx) {
+        Principal p = auth(ctx);
+        try {
+            json(ctx, packages.publish(p, ctx.pathParam("id"), body(ctx, cn.ecoaid.protocol.PackageDto.PublishRequest.class), ctx.ip()));
+        } catch (PackageRegistry.Conflict e) {
+            ctx.status(e.code().status());
+            json(ctx, e.conflictBody());
+        }
+    }
+
+    /** The package's team, which the caller must be allowed to read; an unknown package is 404. */
+    private String packageTeam(Principal p, String packageId) {
+        String team = packages.teamOf(packageId).orElseThrow(() -> new WireException(ErrorCode.NOT_FOUND, "package"));
+        mayOversee(p, team);
+        return team;
+    }
+
+    private void packageVersions(Context ctx) {
+        Principal p = auth(ctx);
+        packageTeam(p, ctx.pathParam("id"));
+        json(ctx, packages.versions(ctx.pathParam("id")));
+    }
+
+    private void packageVersion(Context ctx) {
+        Principal p = auth(ctx);
+        packageTeam(p, ctx.pathParam("id"));
+        json(ctx, packages.version(ctx.pathParam("id"), (int) parseLong(ctx.pathParam("n"), 0))
+                .orElseThrow(() -> new WireException(ErrorCode.NOT_FOUND, "version")));
     }
 
     private static int chunks(long size, int chunkSize) {

@@ -879,6 +879,11 @@ public final class PlatformStore implements AutoCloseable {
         auditHash = hash;
     }
 
+    /** Appends an audit entry inside a unit of work of another class of the platform (e.g. {@link PackageRegistry}). */
+    void auditIn(Connection c, Principal p, String action, String entity, String entityId, String address) throws SQLException {
+        audit(c, p.userId(), p.deviceId(), p.role().name(), action, entity, entityId, 0, null, address);
+    }
+
     /** Appends an audit entry on its own (e.g. a refused request). */
     public void audit(String actor, String device, String role, String action, String entity, String entityId, String address) {
         tx(c -> {

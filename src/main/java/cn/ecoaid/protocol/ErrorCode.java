@@ -19,7 +19,14 @@ public enum ErrorCode {
     UPLOAD_INCOMPLETE(422),
     RATE_LIMITED(429),
     INTERNAL(500),
-    UNAVAILABLE(503);
+    UNAVAILABLE(503),
+    // solution packages (docs/sync-api.md "Solution packages")
+    LEAD_REQUIRED(403),
+    PACKAGE_VERSION_CONFLICT(409),
+    MISSING_BLOB(409),
+    MANIFEST_INVALID(422),
+    SIGNATURE_INVALID(422),
+    CONTENT_HASH_MISMATCH(422);
 
     private final int status;
 

@@ -2,22 +2,15 @@ package cn.ecoaid.solution;
 
 import cn.ecoaid.domain.EcoAidException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import java.util.Properties;
 
 /**
  * The device's Ed25519 signing key (JDK provider), kept in a key file outside the workspace (docs/decisions/0004):
@@ -35,11 +28,40 @@ public final class DeviceKey {
 
     /** A fresh key pair that is not stored (tests, benchmarks). */
     public static DeviceKey generate() {
+        KeyPair kp = cn.ecoaid.domain.Ed25519.generate();
+        return new DeviceKey(kp.getPrivate(), kp.getPublic());
+    }
+
+    /**
+     * The key pair of an Ed25519 private key in PKCS#8 (Base64), e.g. the key a workspace enrolled with. The JDK cannot
+     * derive the public key directly, so the 32-byte seed at the end of the encoding is fed to the key generator, and
+     * the result is checked to reproduce the given private key.
+     */
+    public static DeviceKey fromPrivateKey(String pkcs8Base64) {
         try {
-            KeyPair kp = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
-            return new DeviceKey(kp.getPrivate(), kp.getPublic());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            byte[] encoded = Base64.getDecoder().decode(pkcs8Base64.strip());
+            if (encoded.length < 32) {
+                throw new IllegalArgumentException("not an Ed25519 private key");
+            }
+            byte[] seed = java.util.Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
+            KeyPairGenerator g = KeyPairGenerator.getInstance(ALGORITHM);
+            g.initialize(java.security.spec.NamedParameterSpec.ED25519, new java.security.SecureRandom() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public void nextBytes(byte[] bytes) {
+                    System.arraycopy(seed, 0, bytes, 0, Math.min(bytes.length, seed.length));
+                }
+            });
+            KeyPair kp = g.generateKeyPair();
+            PrivateKey given = KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(encoded));
+            if (!java.util.Arrays.equals(seed, java.util.Arrays.copyOfRange(kp.getPrivate().getEncoded(),
+                    kp.getPrivate().getEncoded().length - 32, kp.getPrivate().getEncoded().length))) {
+                throw new IllegalArgumentException("seed mismatch");
+            }
+            return new DeviceKey(given, kp.getPublic());
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new EcoAidException(e, "solution.error.deviceKey", "sync_state", e.getMessage());
         }
     }
 
@@ -51,32 +73,9 @@ public final class DeviceKey {
     /** Reads the key file, creating it (owner-only permissions where supported) when absent. */
     public static DeviceKey loadOrCreate(Path file) {
         try {
-            if (Files.isRegularFile(file)) {
-                Properties p = new Properties();
-                try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    p.load(in);
-                }
-                KeyFactory kf = KeyFactory.getInstance(ALGORITHM);
-                PrivateKey priv = kf.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(p.getProperty("private", ""))));
-                PublicKey pub = kf.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(p.getProperty("public", ""))));
-                return new DeviceKey(priv, pub);
-            }
-            DeviceKey k = generate();
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".device-", ".tmp");
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // Windows: the file stays in the user's profile
-            }
-            String text = "# EcoAid device signing key (Ed25519). Keep private; do not copy to another device.\n"
-                    + "algorithm=" + ALGORITHM + "\n"
-                    + "private=" + Base64.getEncoder().encodeToString(k.privateKey.getEncoded()) + "\n"
-                    + "public=" + k.publicKeyBase64() + "\n";
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            return k;
+            KeyPair k = cn.ecoaid.domain.Ed25519.loadOrCreate(file,
+                    "EcoAid device signing key (Ed25519). Keep private; do not copy to another device.");
+            return new DeviceKey(k.getPrivate(), k.getPublic());
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new EcoAidException(e, "solution.error.deviceKey", file, e.getMessage());
         }
@@ -98,27 +97,11 @@ public final class DeviceKey {
 
     /** Base64 Ed25519 signature of {@code data}. */
     public String sign(byte[] data) {
-        try {
-            Signature s = Signature.getInstance(ALGORITHM);
-            s.initSign(privateKey);
-            s.update(data);
-            return Base64.getEncoder().encodeToString(s.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return cn.ecoaid.domain.Ed25519.sign(privateKey, data);
     }
 
     /** True when {@code signatureBase64} is a valid signature of {@code data} by {@code publicKeyBase64}. */
     public static boolean verify(String publicKeyBase64, byte[] data, String signatureBase64) {
-        try {
-            PublicKey pub = KeyFactory.getInstance(ALGORITHM)
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKeyBase64)));
-            Signature s = Signature.getInstance(ALGORITHM);
-            s.initVerify(pub);
-            s.update(data);
-            return s.verify(Base64.getDecoder().decode(signatureBase64.strip()));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
+        return cn.ecoaid.domain.Ed25519.verify(publicKeyBase64, data, signatureBase64);
     }
 }

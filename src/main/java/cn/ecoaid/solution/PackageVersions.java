@@ -62,9 +62,41 @@ public final class PackageVersions {
         return out;
     }
 
-    /** Builds the canonical manifest text for the given content. */
+    /**
+     * The version a new version builds on: its number and the SHA-256 of its manifest bytes ({@link #hash}); number 0
+     * and an empty hash for the first version. The platform accepts a version only on top of its latest (SYNC.md §11).
+     */
+    public record Parent(int version, String hash) {
+        public static final Parent NONE = new Parent(0, "");
+
+        public Parent {
+            hash = hash == null ? "" : hash;
+        }
+
+        public static Parent of(FrozenVersion v) {
+            return v == null ? NONE : new Parent(v.number(), PackageVersions.hash(v.manifest()));
+        }
+
+        /** The parent a manifest names. */
+        public static Parent of(JsonNode manifest) {
+            return new Parent(manifest.path("parent_version").asInt(0), manifest.path("parent_hash").asText(""));
+        }
+    }
+
+    /** The identity of a version: hex SHA-256 of its manifest's UTF-8 bytes. */
+    public static String hash(String manifest) {
+        return CanonicalJson.sha256(manifest.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Builds the canonical manifest text for the given content (a first version: no parent). */
     public static String manifest(SolutionPackage p, int number, String frozenAt, String author, DeviceKey key,
                                   Map<String, String> records, List<PackageFiles.FileRef> fileRefs) {
+        return manifest(p, number, frozenAt, author, key, records, fileRefs, Parent.NONE);
+    }
+
+    /** Builds the canonical manifest text for the given content on top of {@code parent}. */
+    public static String manifest(SolutionPackage p, int number, String frozenAt, String author, DeviceKey key,
+                                  Map<String, String> records, List<PackageFiles.FileRef> fileRefs, Parent parent) {
         ObjectNode m = CanonicalJson.object();
         m.put("format", FORMAT);
         m.put("format_version", FORMAT_VERSION);
@@ -75,6 +107,8 @@ public final class PackageVersions {
         m.put("version", number);
         m.put("frozen_at", frozenAt);
         m.put("author", author);
+        m.put("parent_version", parent.version());
+        m.put("parent_hash", parent.hash());
         ObjectNode signer = m.putObject("signer");
         signer.put("algorithm", DeviceKey.ALGORITHM);
         signer.put("public_key", key.publicKeyBase64());
@@ -103,13 +137,34 @@ public final class PackageVersions {
     public FrozenVersion freeze(String packageId, BlockSource.Context context, DeviceKey key, String author) {
         SolutionPackage p = repo.getPackage(packageId).orElseThrow(() -> new EcoAidException("solution.error.packageNotFound", packageId));
         Map<String, String> records = currentRecords(packageId, context);
-        int number = repo.versions(packageId).stream().mapToInt(FrozenVersion::number).max().orElse(0) + 1;
+        List<FrozenVersion> versions = repo.versions(packageId);
+        FrozenVersion latest = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+        int number = latest == null ? 1 : latest.number() + 1;
+        return freezeContent(Ids.newId(), p, number, Parent.of(latest), records, files.list(packageId), key, author);
+    }
+
+    /**
+     * Freezes given content (records and files, e.g. merged on top of the platform's latest version) as version
+     * {@code number} of {@code p} with the id {@code id}, signed with {@code key}, and stores it.
+     */
+    public FrozenVersion freezeContent(String id, SolutionPackage p, int number, Parent parent, Map<String, String> records,
+                                       List<PackageFiles.FileRef> fileRefs, DeviceKey key, String author) {
         String frozenAt = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
-        String manifest = manifest(p, number, frozenAt, author, key, records, files.list(packageId));
+        String manifest = manifest(p, number, frozenAt, author, key, records, fileRefs, parent);
         String signature = key.sign(manifest.getBytes(StandardCharsets.UTF_8));
-        FrozenVersion v = new FrozenVersion(Ids.newId(), packageId, number, frozenAt, manifest, signature, records);
+        FrozenVersion v = new FrozenVersion(id, p.id(), number, frozenAt, manifest, signature, records);
         repo.addVersion(v);
         return v;
+    }
+
+    /** The files a manifest lists. */
+    public static List<PackageFiles.FileRef> files(JsonNode manifest) {
+        List<PackageFiles.FileRef> out = new ArrayList<>();
+        for (JsonNode f : manifest.path("files")) {
+            out.add(new PackageFiles.FileRef(f.path("name").asText(""), f.path("sha256").asText(), f.path("size").asLong(),
+                    f.path("media_type").asText("")));
+        }
+        return out;
     }
 
     /** What changed from version {@code a} to version {@code b}, by record and file path. */

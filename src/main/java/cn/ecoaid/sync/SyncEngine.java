@@ -91,6 +91,7 @@ public final class SyncEngine {
     private final Options options;
     private final Hooks hooks;
     private String accessToken;
+    private List<PackagePublisher.Outcome> published = List.of();
 
     public SyncEngine(Workspace ws, URI server, Options options, Hooks hooks) {
         this.ws = ws;
@@ -218,6 +219,7 @@ public final class SyncEngine {
                 pull(n);
             }
             push(n);
+            published = publishPackages();
             pull(n);
             state.confirmSync(state.now());
             return n.report(state.cursor());
@@ -404,6 +406,40 @@ public final class SyncEngine {
     public void revoke(String deviceId) {
         call(() -> client.post(Wire.DEVICES + "/" + URLEncoder.encode(deviceId, StandardCharsets.UTF_8) + "/revoke", Map.of(),
                 Dto.Revoked.class, accessToken));
+    }
+
+    // ------------------------------------------------------------------------------------------------ solution packages
+
+    /** Publishes the frozen solution-package versions not yet on the platform (team leads; {@link PackagePublisher}). */
+    public List<PackagePublisher.Outcome> publishPackages() {
+        return new PackagePublisher(this).publishAll();
+    }
+
+    /** What the last full {@link #sync()} published (solution-package versions), for the command line and the page. */
+    public List<PackagePublisher.Outcome> lastPublished() {
+        return published;
+    }
+
+    /** Publishes the unpublished versions of one package up to number {@code upTo}, rebasing when another came first. */
+    public List<PackagePublisher.Outcome> publishPackage(String packageId, int upTo) {
+        return new PackagePublisher(this).publish(packageId, upTo);
+    }
+
+    /** Runs a request with the access token, retries and token refresh (for {@link PackagePublisher}). */
+    <T> T authorised(java.util.function.Function<String, T> request) {
+        return call(() -> request.apply(accessToken));
+    }
+
+    PlatformClient client() {
+        return client;
+    }
+
+    void hook(String point) {
+        hooks.at(point);
+    }
+
+    Workspace workspace() {
+        return ws;
     }
 
     // ------------------------------------------------------------------------------------------------ blobs

@@ -33,3 +33,13 @@ CREATE TABLE IF NOT EXISTS audit_log (seq BIGINT PRIMARY KEY, at_time TEXT NOT N
     prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sync_failure (id TEXT PRIMARY KEY, at_time TEXT NOT NULL, device_id TEXT, code TEXT NOT NULL,
     detail TEXT);
+-- ---- syncpkg: published solution-package versions (SYNC.md §11, docs/sync-api.md "Solution packages") ----
+-- package_head holds each package's owning team and latest version; a publish checks and moves it in one transaction.
+CREATE TABLE IF NOT EXISTS package_head (package_id TEXT PRIMARY KEY, team_id TEXT NOT NULL, title TEXT NOT NULL,
+    number INTEGER NOT NULL, hash TEXT NOT NULL, published_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS package_version (package_id TEXT NOT NULL, number INTEGER NOT NULL, team_id TEXT NOT NULL,
+    hash TEXT NOT NULL, parent_number INTEGER NOT NULL, parent_hash TEXT NOT NULL, manifest TEXT NOT NULL,
+    signature TEXT NOT NULL, countersignature TEXT NOT NULL, records TEXT NOT NULL, device_id TEXT NOT NULL,
+    device_key TEXT NOT NULL, user_id TEXT NOT NULL, published_at TEXT NOT NULL, PRIMARY KEY (package_id, number));
+CREATE UNIQUE INDEX IF NOT EXISTS package_version_hash ON package_version (package_id, hash);
+CREATE INDEX IF NOT EXISTS package_head_team ON package_head (team_id);

@@ -148,7 +148,8 @@ public final class SolutionView {
             @Override
             protected void updateItem(FrozenVersion v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty || v == null ? null : Messages.get("solution.report.version", v.number()) + "  " + v.frozenAt());
+                setText(empty || v == null ? null : Messages.get("solution.report.version", v.number()) + "  " + v.frozenAt()
+                        + (vm.canPublish() ? "  " + vm.publishedState(v) : ""));
             }
         });
         Button freeze = new Button(Messages.get("solution.ui.freeze"));
@@ -159,6 +160,12 @@ public final class SolutionView {
         Button excel = new Button(Messages.get("solution.ui.exportExcel"));
         excel.setOnAction(e -> save("report.xlsx").ifPresent(vm::exportExcel));
         HBox actions = new HBox(8, freeze, word, excel);
+        if (vm.canPublish()) {
+            Button publish = new Button(Messages.get("solution.ui.publish"));
+            publish.setId("solution-publish");
+            publish.setOnAction(e -> vm.publish());
+            actions.getChildren().add(1, publish);
+        }
         Label message = new Label();
         message.setId("solution-message");
         message.setWrapText(true);

@@ -55,6 +55,16 @@ public final class SolutionViewModel {
     private final ObservableList<Measure> measures = FXCollections.observableArrayList();
     private final ObservableList<FrozenVersion> versions = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
+    private Publishing publishing;
+
+    /** The platform side of the page; set only for a workspace enrolled with a platform. */
+    public interface Publishing {
+        /** The published state of a version, as shown beside it. */
+        String state(FrozenVersion v);
+
+        /** Publishes the package's unpublished versions (in the background); returns what to tell the user. */
+        String publish(String packageId);
+    }
 
     public SolutionViewModel(SolutionRepository repo, PackageFiles files, BlockSources blocks, BlockSource.Context context,
                              Supplier<DeviceKey> key, String author, String defaultCity, UiExecutor executor) {
@@ -73,10 +83,75 @@ public final class SolutionViewModel {
     /** Wiring for a workspace: sites and inventory-totals blocks, the device key file in the user's home. */
     public static SolutionViewModel forWorkspace(Workspace ws, UiExecutor executor) {
         BlockSources sources = cn.ecoaid.blocks.WorkspaceBlocks.of(ws);
-        return new SolutionViewModel(ws.solutions(), ws.solutionFiles(), sources,
+        SolutionViewModel vm = new SolutionViewModel(ws.solutions(), ws.solutionFiles(), sources,
                 new BlockSource.Context(ws.file().toAbsolutePath().getParent(), Clock.systemUTC()),
-                () -> DeviceKey.loadOrCreate(DeviceKey.defaultFile()), System.getProperty("user.name", ""),
-                ws.project().cityName(), executor);
+                () -> cn.ecoaid.sync.PackagePublisher.signingKey(ws, () -> DeviceKey.loadOrCreate(DeviceKey.defaultFile())),
+                System.getProperty("user.name", ""), ws.project().cityName(), executor);
+        cn.ecoaid.sync.SyncEngine.enrolledServer(ws).ifPresent(server -> vm.publishing = new PlatformPublishing(ws, server));
+        return vm;
+    }
+
+    /** Publishing through the workspace's sync engine (docs/solution.md "Publishing to the platform"). */
+    private record PlatformPublishing(Workspace ws, java.net.URI server) implements Publishing {
+        @Override
+        public String state(FrozenVersion v) {
+            cn.ecoaid.sync.PackagePublisher.Publication p = cn.ecoaid.sync.PackagePublisher.publication(ws, v.id());
+            return switch (p.state()) {
+                case PUBLISHED -> Messages.get("solution.ui.pub.PUBLISHED", p.number());
+                case REBASED -> Messages.get("solution.ui.pub.REBASED", p.rebasedNumber());
+                case FAILED -> Messages.get("solution.ui.pub.FAILED", p.error());
+                default -> Messages.get("solution.ui.pub." + p.state().name());
+            };
+        }
+
+        @Override
+        public String publish(String packageId) {
+            List<cn.ecoaid.sync.PackagePublisher.Outcome> out = new cn.ecoaid.sync.SyncEngine(ws, server)
+                    .publishPackage(packageId, Integer.MAX_VALUE);
+            if (out.isEmpty()) {
+                return Messages.get("solution.ui.publishNothing");
+            }
+            cn.ecoaid.sync.PackagePublisher.Outcome last = out.get(out.size() - 1);
+            if (last.error() != null) {
+                return Messages.get("solution.ui.pub.FAILED", last.error());
+            }
+            if (last.rebasedFrom() > 0 && last.onto() == 0) {
+                return Messages.get("solution.cli.publishResigned", last.rebasedFrom(), last.publishedNumber());
+            }
+            if (last.rebasedFrom() > 0) {
+                return Messages.get("solution.cli.publishRebased", last.rebasedFrom(), last.onto(), last.publishedNumber(),
+                        last.fromTheirs().size(), last.keptMine().isEmpty() ? "—" : String.join(", ", last.keptMine()));
+            }
+            return Messages.get("solution.ui.pub.PUBLISHED", last.publishedNumber());
+        }
+    }
+
+    /** True when the workspace is enrolled and versions can be published. */
+    public boolean canPublish() {
+        return publishing != null;
+    }
+
+    /** A version's published state for display ("" when the workspace is not enrolled). */
+    public String publishedState(FrozenVersion v) {
+        return publishing == null ? "" : publishing.state(v);
+    }
+
+    /** 发布到平台: publishes the selected package's unpublished versions in the background. */
+    public void publish() {
+        SolutionPackage p = selected.get();
+        if (p == null) {
+            message.set(Messages.get("solution.ui.noPackage"));
+            return;
+        }
+        if (publishing == null) {
+            message.set(Messages.get("sync.error.notEnrolled"));
+            return;
+        }
+        Publishing target = publishing;
+        executor.run(Messages.get("solution.ui.publishing", p.title()), progress -> target.publish(p.id()), text -> {
+            reloadSelected();
+            message.set(text);
+        }, e -> message.set(ErrorText.describe(e)));
     }
 
     public ObservableList<SolutionPackage> packages() {
