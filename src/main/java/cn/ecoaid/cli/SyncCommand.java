@@ -39,9 +39,11 @@ public final class SyncCommand implements Callable<Integer> {
             return 2;
         }
         try (Workspace ws = Workspace.open(workspace, Clock.systemUTC(), WorkspaceCommand.author())) {
-            SyncEngine.Report r = engine(ws, server).sync();
+            SyncEngine engine = engine(ws, server);
+            SyncEngine.Report r = engine.sync();
             spec.commandLine().getOut().println(Messages.get("cli.sync.report", r.pushed(), r.acked(), r.duplicates(), r.conflicts(),
                     r.rejected(), r.pulled(), r.blobsUp(), r.blobsDown(), r.cursor()));
+            engine.lastLibraryReport().ifPresent(libs -> LibraryCommand.printMoved(spec.commandLine().getOut(), libs));
         }
         return 0;
     }

@@ -106,6 +106,9 @@ public final class PlatformServer implements AutoCloseable {
             cfg.routes.post(Wire.BLOBS + "/uploads/{id}/complete", this::blobComplete);
             cfg.routes.get(Wire.BLOBS + "/{sha}", this::blobGet);
             cfg.routes.post(Wire.DEVICES + "/{id}/revoke", this::revoke);
+            cfg.routes.get(Wire.LIBRARIES, this::libraryKinds);
+            cfg.routes.get(Wire.LIBRARIES + "/{kind}", this::libraryPage);
+            cfg.routes.post(Wire.LIBRARIES + "/{kind}", this::libraryLoad);
         });
         app.start();
         housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -405,6 +408,53 @@ public final class PlatformServer implements AutoCloseable {
         store.revokeDevice(device, p.userId(), ctx.ip());
         tokens.values().removeIf(t -> t.deviceId().equals(device));
         json(ctx, new Dto.Revoked(device));
+    }
+
+    // ---- reference libraries (SYNC.md §10): read by every enrolled role, loaded by national and provincial admins
+
+    private volatile LibraryRegistry.Validator libraryValidator;
+
+    /** Checks uploaded library rows with the workbench's readers (set by the command that starts the server). */
+    public void libraryValidator(LibraryRegistry.Validator validator) {
+        this.libraryValidator = validator;
+    }
+
+    private LibraryRegistry libraries() {
+        return new LibraryRegistry(store);
+    }
+
+    private void libraryKinds(Context ctx) {
+        Principal p = auth(ctx);
+        json(ctx, libraries().kinds(p.provinceId(), p.role() == Role.NATIONAL_ADMIN));
+    }
+
+    private void libraryPage(Context ctx) {
+        Principal p = auth(ctx);
+        long since = parseLong(ctx.queryParam("since"), 0);
+        int limit = (int) Math.min(50, Math.max(1, parseLong(ctx.queryParam("limit"), 5)));
+        json(ctx, libraries().page(ctx.pathParam("kind"), since, limit, p.provinceId(), p.role() == Role.NATIONAL_ADMIN));
+    }
+
+    private void libraryLoad(Context ctx) {
+        Principal p = auth(ctx);
+        if (p.role() != Role.NATIONAL_ADMIN && p.role() != Role.PROVINCIAL_ADMIN) {
+            store.recordFailure(p.deviceId(), ErrorCode.FORBIDDEN.name(), ctx.path());
+            throw new WireException(ErrorCode.FORBIDDEN, "only national and provincial admins load libraries");
+        }
+        String kind = LibraryRegistry.kind(ctx.pathParam("kind"));
+        cn.ecoaid.protocol.LibraryDto.Upload up = body(ctx, cn.ecoaid.protocol.LibraryDto.Upload.class);
+        if (up.headers() == null || up.rows() == null
+                || !cn.ecoaid.protocol.LibraryDto.contentHash(up.headers(), up.rows()).equals(up.sha256())) {
+            throw new WireException(ErrorCode.LIBRARY_REJECTED, "rows do not match sha256");
+        }
+        LibraryRegistry.Validator check = libraryValidator;
+        if (check != null) {
+            check.validate(kind, up.fileName(), up.headers(), up.rows());
+        }
+        String province = p.role() == Role.PROVINCIAL_ADMIN ? p.provinceId() : null;
+        String file = up.fileName() == null || up.fileName().isBlank() ? kind : up.fileName();
+        json(ctx, libraries().load(kind, up.headers(), up.rows(), up.label(), file, province, p.userId(), p.deviceId(),
+                p.role().name(), ctx.ip()));
     }
 
     private static int chunks(long size, int chunkSize) {

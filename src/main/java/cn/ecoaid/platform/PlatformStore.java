@@ -842,6 +842,12 @@ public final class PlatformStore implements AutoCloseable {
         });
     }
 
+    /** Appends an audit entry inside the caller's transaction (used by {@link LibraryRegistry}). */
+    void auditIn(Connection c, String actor, String device, String role, String action, String entity, String entityId,
+                 long rev, String address) throws SQLException {
+        audit(c, actor, device, role, action, entity, entityId, rev, null, address);
+    }
+
     /** Recomputes the hash chain; returns the number of entries, or -(seq) of the first broken entry. */
     public long verifyAudit() {
         return tx(c -> {

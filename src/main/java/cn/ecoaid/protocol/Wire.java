@@ -22,6 +22,7 @@ public final class Wire {
     public static final String CONFLICTS = API + "/conflicts";
     public static final String BLOBS = API + "/blobs";
     public static final String DEVICES = API + "/devices";
+    public static final String LIBRARIES = API + "/libraries";
     /** Header carrying the SHA-256 (hex) of an uploaded chunk. */
     public static final String CHUNK_SHA256 = "X-Chunk-Sha256";
 

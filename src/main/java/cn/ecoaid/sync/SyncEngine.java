@@ -197,6 +197,7 @@ public final class SyncEngine {
             }
             push(n);
             pull(n);
+            pullLibraries();
             state.confirmSync(state.now());
             return n.report(state.cursor());
         } catch (RuntimeException e) {
@@ -356,6 +357,27 @@ public final class SyncEngine {
             }
             since = page.next();
         }
+    }
+
+    // ------------------------------------------------------------------------------------------------ libraries
+
+    private LibrarySync.Report libraryReport;
+
+    /** Pulls every reference library on its own cursor (SYNC.md §10); a full {@link #sync()} does this too. */
+    public LibrarySync.Report pullLibraries() {
+        LibrarySync.Getter get = new LibrarySync.Getter() {
+            @Override
+            public <T> T get(String path, Class<T> type) {
+                return call(() -> client.get(path, type, accessToken));
+            }
+        };
+        libraryReport = new LibrarySync(get, ws, 5).pull();
+        return libraryReport;
+    }
+
+    /** What the last library pull of this engine moved, if one ran. */
+    public java.util.Optional<LibrarySync.Report> lastLibraryReport() {
+        return java.util.Optional.ofNullable(libraryReport);
     }
 
     // ------------------------------------------------------------------------------------------------ conflicts

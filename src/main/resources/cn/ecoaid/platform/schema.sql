@@ -33,3 +33,10 @@ CREATE TABLE IF NOT EXISTS audit_log (seq BIGINT PRIMARY KEY, at_time TEXT NOT N
     prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sync_failure (id TEXT PRIMARY KEY, at_time TEXT NOT NULL, device_id TEXT, code TEXT NOT NULL,
     detail TEXT);
+-- ---- synclib: reference libraries (SYNC.md §10), server-owned immutable versions per kind with their content hash;
+-- province_id is NULL for a national version, else the province a provincial admin loaded it for.
+CREATE TABLE IF NOT EXISTS library_version (kind TEXT NOT NULL, version BIGINT NOT NULL, label TEXT NOT NULL,
+    sha256 TEXT NOT NULL, province_id TEXT, file_name TEXT NOT NULL, row_count INTEGER NOT NULL, headers TEXT NOT NULL,
+    loaded_at TEXT NOT NULL, loaded_by TEXT NOT NULL, PRIMARY KEY (kind, version));
+CREATE TABLE IF NOT EXISTS library_row (kind TEXT NOT NULL, version BIGINT NOT NULL, row_no INTEGER NOT NULL,
+    cells TEXT NOT NULL, PRIMARY KEY (kind, version, row_no));

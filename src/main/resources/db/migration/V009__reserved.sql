@@ -1,0 +1,2 @@
+-- V009: placeholder so that V010 (synclib) follows a consecutive number on this branch. Number 9 belongs to another
+-- change; when both are merged its file replaces this one in index.txt and this file is deleted.
