@@ -823,6 +823,13 @@ public final class PlatformStore implements AutoCloseable {
 
     private void audit(Connection c, String actor, String device, String role, String action, String entity, String entityId,
                        long rev, String opId, String address) throws SQLException {
+        // An admin command run beside the serving process may have appended entries: go on from the stored head.
+        try (ResultSet rs = prep(c, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").executeQuery()) {
+            if (rs.next() && rs.getLong(1) != auditSeq) {
+                auditSeq = rs.getLong(1);
+                auditHash = rs.getString(2);
+            }
+        }
         long seq = auditSeq + 1;
         String at = now();
         String hash = sha256(String.join("\u001f", Long.toString(seq), at, n(actor), n(device), n(role), action, n(entity),
