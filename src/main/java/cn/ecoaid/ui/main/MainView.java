@@ -184,6 +184,7 @@ public final class MainView {
             }
             case SOLUTION -> new cn.ecoaid.ui.solution.SolutionView(solution).root();
             case SYNC -> new cn.ecoaid.ui.sync.SyncView(new cn.ecoaid.ui.sync.SyncViewModel(vm.workspace(), vm.executor(), vm::refreshStatus)).root();
+            case LIBRARIES -> new cn.ecoaid.ui.libraries.LibrariesView(new cn.ecoaid.ui.libraries.LibrariesViewModel(vm.workspace(), vm.executor())).root();
         };
         VBox holder = new VBox(page);
         VBox.setVgrow(page, Priority.ALWAYS);
