@@ -92,4 +92,43 @@ class LibrariesViewModelTest {
             assertEquals("This workspace is not enrolled with a platform (see Sync)", vm.messageProperty().get());
         }
     }
+
+    @Test
+    void theInventoryPageComputesWithThePlatformFactorLibraryAndKeepsItsVersion() {
+        Path activities = Path.of("sample-data/examples/inventory/activities.csv");
+        Path factors = Path.of("sample-data/examples/inventory/factors.csv");
+        try (Workspace ws = TestWorkspaces.create(dir)) {
+            SqliteLibraryRepository repo = SqliteLibraryRepository.of(ws);
+            LibraryContent c = LibraryContent.read(LibraryKind.FACTORS, factors);
+            LibraryVersion v = new LibraryVersion(LibraryKind.FACTORS, 1, "因子库", c.sha256(), "NATIONAL", "factors.csv",
+                    c.rows().size(), "2026-11-01T00:00:00Z", "admin", null);
+            repo.apply(LibraryKind.FACTORS, List.of(new SqliteLibraryRepository.Incoming(v, c)), 1);
+            var vm = new cn.ecoaid.ui.inventory.InventoryViewModel(ws.inventories(), cn.ecoaid.store.SqliteLayerRepository.of(ws),
+                    new ImmediateUiExecutor());
+            vm.useLibraries(repo);
+            vm.activitiesProperty().set(activities);
+            vm.factorsProperty().set(factors);
+            vm.compute();
+            List<List<String>> fromFile = List.copyOf(vm.rows());
+            assertEquals("", vm.libraryUsedProperty().get());
+
+            vm.factorsProperty().set(null);
+            assertEquals(1, vm.platformLibraries().size());
+            vm.platformLibraryProperty().set(vm.platformLibraries().get(0));
+            vm.compute();
+            assertEquals(fromFile, vm.rows());
+            assertTrue(vm.libraryUsedProperty().get().contains("v1 · 因子库 · " + c.sha256().substring(0, 12)),
+                    vm.libraryUsedProperty().get());
+
+            vm.saveNameProperty().set("2025");
+            vm.saveYearProperty().set("2025");
+            vm.save();
+            String id = vm.saved().get(0).id();
+            assertEquals(1, repo.use("inventory", id, LibraryKind.FACTORS).orElseThrow().version());
+            assertEquals(c.sha256(), repo.use("inventory", id, LibraryKind.FACTORS).orElseThrow().sha256());
+            vm.platformLibraryProperty().set(null);
+            vm.open(vm.saved().get(0));
+            assertEquals(1, vm.platformLibraryProperty().get().version());
+        }
+    }
 }
