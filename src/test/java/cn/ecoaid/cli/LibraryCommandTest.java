@@ -129,6 +129,22 @@ class LibraryCommandTest {
             Table nox = InventoryCommandTest.find(newer, "pollutant", "NOx", "category", "移动源和油品储运销", "county", "乙县");
             assertEquals(150.0, Double.parseDouble(InventoryCommandTest.cell(nox, "emitted_t", 0)), 1e-9);
             assertTrue(en("inventory", "list", "--workspace", ws.toString()).out().contains("factors=v2 · 因子库 2026b"));
+
+            // Water indices with the platform taxa list equal those with the same table from a file.
+            Path taxaFile = dir.resolve("taxa.csv");
+            assertEquals(0, en("water", "taxa", "--out", taxaFile.toString()).status());
+            assertEquals(0, en("platform", "admin", "load-library", "--data", data, "--kind", "taxa", "--file", taxaFile.toString(),
+                    "--label", "名录 2026").status());
+            assertTrue(en("sync", "--workspace", ws.toString()).out().contains("taxa list: 1 new versions, newest held v1"));
+            Path fileIx = dir.resolve("ix-file.csv");
+            Path platformIx = dir.resolve("ix-platform.csv");
+            String survey = "sample-data/examples/water/benthic-survey.csv";
+            assertEquals(0, en("water", "indices", "--input", survey, "--taxa", taxaFile.toString(), "--out", fileIx.toString()).status());
+            SyncCommandTest.Run ix = en("water", "indices", "--input", survey, "--taxa-library", "platform", "--workspace", ws.toString(),
+                    "--out", platformIx.toString());
+            assertEquals(0, ix.status(), ix.err());
+            assertTrue(ix.out().contains("Taxa list used: platform taxa list v1 · 名录 2026"), ix.out());
+            assertEquals(Files.readString(fileIx), Files.readString(platformIx));
             server.store().close();
         }
     }
