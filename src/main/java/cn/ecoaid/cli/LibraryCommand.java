@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 /** {@code library list|search}: the reference libraries pulled from the platform, browsed offline. */
 @Command(name = "library", mixinStandardHelpOptions = true,
         description = "Browse the reference libraries pulled from the platform (offline)",
-        subcommands = {LibraryCommand.ListVersions.class, LibraryCommand.Search.class})
+        subcommands = {LibraryCommand.ListVersions.class, LibraryCommand.Search.class, LibraryCommand.Upload.class})
 public final class LibraryCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -118,6 +118,37 @@ public final class LibraryCommand implements Runnable {
                 }
                 out.println(Messages.get("library.cli.found", hits.size(), content.rows().size(),
                         Messages.get("library.kind." + v.kind().name()), v.shortRef()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "upload", mixinStandardHelpOptions = true,
+            description = "Load a library file on the platform from an admin's enrolled workspace (checked here first)")
+    static final class Upload implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--workspace", required = true, description = "workspace enrolled as a national or provincial admin's device")
+        Path workspace;
+
+        @Option(names = "--kind", required = true, description = "technology, experts, factors or taxa")
+        String kind;
+
+        @Option(names = "--file", required = true, description = "the library file (CSV/XLSX, docs/formats.md)")
+        Path file;
+
+        @Option(names = "--label", description = "version label shown to users (default: the file name)")
+        String label;
+
+        @Override
+        public Integer call() {
+            LibraryKind k = LibraryKind.require(kind);
+            LibraryContent content = LibraryContent.read(k, file);
+            try (Workspace ws = Workspace.open(workspace, Clock.systemUTC(), WorkspaceCommand.author())) {
+                var v = SyncCommand.engine(ws, null).uploadLibrary(content, label, file.getFileName().toString());
+                spec.commandLine().getOut().println(Messages.get("library.cli.loaded", Messages.get("library.kind." + k.name()),
+                        v.version(), v.rowCount(), v.sha256(), v.label()));
             }
             return 0;
         }

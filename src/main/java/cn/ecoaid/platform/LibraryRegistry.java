@@ -49,7 +49,8 @@ public final class LibraryRegistry {
 
     /**
      * Stores checked rows as the next version of their kind; returns it without rows. The rows must be rectangular and
-     * not empty; nothing is stored otherwise.
+     * not empty; nothing is stored otherwise. Rows equal to the newest version of the same scope store nothing new: that
+     * version is returned (so a retried upload cannot make two versions).
      *
      * @param provinceId null for a national version, else the province it is for (must exist)
      */
@@ -68,6 +69,24 @@ public final class LibraryRegistry {
         return store.tx(c -> {
             if (provinceId != null && !exists(c, "SELECT 1 FROM province WHERE id = ?", provinceId)) {
                 throw new PlatformException("platform.error.unknown", "province", provinceId);
+            }
+            // Loading the same rows again (a retried request, the same file twice) gives the version that holds them.
+            try (PreparedStatement ps = c.prepareStatement("SELECT version FROM library_version WHERE kind = ? AND"
+                    + (provinceId == null ? " province_id IS NULL" : " province_id = ?") + " ORDER BY version DESC LIMIT 1")) {
+                ps.setString(1, kind);
+                if (provinceId != null) {
+                    ps.setString(2, provinceId);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        long newest = rs.getLong(1);
+                        for (LibraryDto.Version v : versions(c, kind, newest - 1, 1, provinceId, true, false)) {
+                            if (v.version() == newest && v.sha256().equals(sha)) {
+                                return v;
+                            }
+                        }
+                    }
+                }
             }
             long version;
             try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(version), 0) FROM library_version WHERE kind = ?")) {

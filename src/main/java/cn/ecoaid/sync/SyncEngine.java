@@ -375,6 +375,18 @@ public final class SyncEngine {
         return libraryReport;
     }
 
+    /**
+     * Loads checked library rows as the next version on the platform (national admins; provincial admins for their
+     * province). Retrying is safe: the same rows again give the same version.
+     */
+    public cn.ecoaid.protocol.LibraryDto.Version uploadLibrary(cn.ecoaid.library.LibraryContent content, String label,
+                                                               String fileName) {
+        cn.ecoaid.protocol.LibraryDto.Upload up = new cn.ecoaid.protocol.LibraryDto.Upload(label, fileName, content.sha256(),
+                content.headers(), content.rows());
+        return call(() -> client.post(Wire.LIBRARIES + "/" + content.kind().id(), up, cn.ecoaid.protocol.LibraryDto.Version.class,
+                accessToken));
+    }
+
     /** What the last library pull of this engine moved, if one ran. */
     public java.util.Optional<LibrarySync.Report> lastLibraryReport() {
         return java.util.Optional.ofNullable(libraryReport);

@@ -87,6 +87,10 @@ class LibraryCommandTest {
             assertTrue(sync.out().contains("Reference library technology catalogue: 1 new versions, newest held v1"), sync.out());
             assertTrue(sync.out().contains("Reference library emission-factor library: 1 new versions"), sync.out());
             assertTrue(en("sync", "--workspace", ws.toString()).out().contains("Reference libraries: nothing new"));
+            SyncCommandTest.Run upload = en("library", "upload", "--workspace", ws.toString(), "--kind", "experts", "--file",
+                    LIB + "experts-sample.csv");
+            assertEquals(1, upload.status());
+            assertTrue(upload.err().contains("FORBIDDEN"), upload.err());
 
             SyncCommandTest.Run list = en("library", "list", "--workspace", ws.toString());
             assertTrue(list.out().contains("technology catalogue\tv1\t示例目录 2026\t12 rows\tNATIONAL"), list.out());

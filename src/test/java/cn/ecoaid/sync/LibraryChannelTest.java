@@ -261,4 +261,26 @@ class LibraryChannelTest {
             assertEquals(2, repo.cursor(LibraryKind.TECHNOLOGY));
         }
     }
+
+    @Test
+    void anAdminDeviceUploadsAndARetryMakesNoSecondVersion() throws Exception {
+        try (SyncHarness h = new SyncHarness(dir)) {
+            h.server.libraryValidator(LibraryValidator::checkUpload);
+            LibraryContent tech = LibraryContent.read(LibraryKind.TECHNOLOGY, LIB.resolve("technology-catalogue-sample.csv"));
+            SyncHarness.Device member = h.member("m", h.teamA);
+            SyncException refused = assertThrows(SyncException.class, () -> member.engine().uploadLibrary(tech, "x", "t.csv"));
+            assertEquals(cn.ecoaid.protocol.ErrorCode.FORBIDDEN, refused.code());
+            SyncHarness.Device admin = h.device("nat", Dto.Role.NATIONAL_ADMIN, null);
+            LibraryDto.Version first = admin.engine().uploadLibrary(tech, "目录", "t.csv");
+            LibraryDto.Version again = admin.engine().uploadLibrary(tech, "目录", "t.csv");
+            assertEquals(1, first.version());
+            assertEquals(first.version(), again.version());
+            assertEquals(tech.sha256(), again.sha256());
+            LibraryContent v2 = LibraryContent.read(LibraryKind.TECHNOLOGY, LIB.resolve("technology-catalogue-sample-v2.csv"));
+            assertEquals(2, admin.engine().uploadLibrary(v2, "目录 2", "t2.csv").version());
+            member.engine().sync();
+            assertEquals(List.of(1L, 2L), SqliteLibraryRepository.of(member.ws()).versions(LibraryKind.TECHNOLOGY).stream()
+                    .map(LibraryVersion::version).toList());
+        }
+    }
 }
