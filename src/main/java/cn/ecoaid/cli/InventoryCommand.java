@@ -70,6 +70,22 @@ public final class InventoryCommand implements Runnable {
         @Option(names = "--no-shipped", description = "do not use the shipped factors (T/CSES 144 Tables D.1 and E.7, EMEP subset)")
         boolean noShipped;
 
+        @Option(names = "--library", description = "platform[:VERSION]: also use the platform's emission-factor library pulled into"
+                + " --workspace (the newest version held, or that one); a kept inventory records it")
+        String library;
+
+        /** The platform factor-library version in use, once resolved against a workspace. */
+        cn.ecoaid.library.LibraryVersion platformVersion;
+        List<EmissionFactor> platformFactors = List.of();
+
+        /** Prints which platform library version the results used. */
+        void printLibrary(PrintWriter w) {
+            if (platformVersion != null) {
+                w.println(Messages.get("library.cli.used", Messages.get("library.kind." + platformVersion.kind().name()),
+                        platformVersion.shortRef(), platformVersion.sha256()));
+            }
+        }
+
         InventoryCalculator calculator() {
             List<EmissionFactor> all = new ArrayList<>();
             if (!noShipped) {
@@ -83,6 +99,7 @@ public final class InventoryCommand implements Runnable {
             for (Path f : factors) {
                 all.addAll(FactorLibrary.readUser(TableFiles.read(f)));
             }
+            all.addAll(platformFactors);
             ControlTable ct = ControlTable.tcses144();
             if (controls != null) {
                 ct = ct.with(TableFiles.read(controls), controls.getFileName().toString(), "user", false);
@@ -105,10 +122,19 @@ public final class InventoryCommand implements Runnable {
 
         /** The activity file to read; fills in the library and measures from the stored inventory where not given. */
         Path resolve(Path activities, LibraryOptions lib, Path[] measures) {
-            if ((activities == null) == (workspace == null)) {
+            if (activities == null && workspace == null || activities != null && workspace != null && lib.library == null) {
                 throw new EcoAidException("inventory.cli.activitiesOrWorkspace");
             }
             if (workspace == null) {
+                if (lib.library != null) {
+                    throw new EcoAidException("library.error.needsWorkspace", lib.library);
+                }
+                return activities;
+            }
+            if (activities != null) {
+                try (Workspace ws = Workspace.open(workspace, Clock.systemUTC(), WorkspaceCommand.author())) {
+                    usePlatformLibrary(ws, lib, cn.ecoaid.library.LibraryRef.parse(lib.library));
+                }
                 return activities;
             }
             try (Workspace ws = Workspace.open(workspace, Clock.systemUTC(), WorkspaceCommand.author())) {
@@ -124,6 +150,16 @@ public final class InventoryCommand implements Runnable {
                     inv = all.get(0);
                 }
                 Map<SavedInventory.Role, Path> files = repo.copyAllToTemp(inv);
+                var libraries = cn.ecoaid.store.SqliteLibraryRepository.of(ws);
+                if (lib.library != null) {
+                    usePlatformLibrary(ws, lib, cn.ecoaid.library.LibraryRef.parse(lib.library));
+                    libraries.recordUse(INVENTORY, inv.id(), lib.platformVersion);
+                } else {
+                    var used = libraries.use(INVENTORY, inv.id(), cn.ecoaid.library.LibraryKind.FACTORS);
+                    if (used.isPresent()) {
+                        usePlatformLibrary(ws, lib, used.get().version());
+                    }
+                }
                 if (lib.factors.isEmpty() && files.containsKey(SavedInventory.Role.FACTORS)) {
                     lib.factors.add(files.get(SavedInventory.Role.FACTORS));
                 }
@@ -136,6 +172,17 @@ public final class InventoryCommand implements Runnable {
                 return files.get(SavedInventory.Role.ACTIVITIES);
             }
         }
+    }
+
+    /** The entity name under which an inventory's library use is recorded. */
+    static final String INVENTORY = "inventory";
+
+    /** Loads a held version of the platform's factor library into {@code lib}. */
+    static void usePlatformLibrary(Workspace ws, LibraryOptions lib, long version) {
+        var repo = cn.ecoaid.store.SqliteLibraryRepository.of(ws);
+        cn.ecoaid.library.LibraryVersion v = repo.require(cn.ecoaid.library.LibraryKind.FACTORS, version);
+        lib.platformVersion = v;
+        lib.platformFactors = cn.ecoaid.library.LibraryRef.factors(repo.content(v));
     }
 
     @Command(name = "save", mixinStandardHelpOptions = true, description = "Keep an inventory (its input files) in a workspace")
@@ -167,8 +214,13 @@ public final class InventoryCommand implements Runnable {
         @Option(names = "--measures", description = "reduction scenarios and their measures")
         Path measures;
 
+        @Option(names = "--library", description = "platform[:VERSION]: the inventory uses the platform's emission-factor library"
+                + " pulled into the workspace (recorded with the inventory)")
+        String library;
+
         @Override
         public void run() {
+            long libraryVersion = library == null ? -1 : cn.ecoaid.library.LibraryRef.parse(library);
             Map<SavedInventory.Role, Path> files = new java.util.EnumMap<>(SavedInventory.Role.class);
             files.put(SavedInventory.Role.ACTIVITIES, activities);
             if (factors != null) {
@@ -189,7 +241,13 @@ public final class InventoryCommand implements Runnable {
                 InventoryFiles.readMeasures(TableFiles.read(measures));
             }
             try (Workspace ws = Workspace.open(workspace, Clock.systemUTC(), WorkspaceCommand.author())) {
+                var libraries = cn.ecoaid.store.SqliteLibraryRepository.of(ws);
+                cn.ecoaid.library.LibraryVersion v = libraryVersion < 0 ? null
+                        : libraries.require(cn.ecoaid.library.LibraryKind.FACTORS, libraryVersion);
                 SavedInventory inv = ws.inventories().create(name, year, notes, files);
+                if (v != null) {
+                    libraries.recordUse(INVENTORY, inv.id(), v);
+                }
                 spec.commandLine().getOut().println(Messages.get("inventory.cli.saved", inv.name(), Integer.toString(inv.year()),
                         inv.inputs().size(), workspace));
             }
@@ -212,6 +270,9 @@ public final class InventoryCommand implements Runnable {
                     StringBuilder files = new StringBuilder();
                     inv.inputs().forEach((role, in) -> files.append(files.length() == 0 ? "" : ", ")
                             .append(role.name().toLowerCase(Locale.ROOT)).append('=').append(in.fileName()));
+                    for (cn.ecoaid.library.LibraryUse u : cn.ecoaid.store.SqliteLibraryRepository.of(ws).uses(INVENTORY, inv.id())) {
+                        files.append(files.length() == 0 ? "" : ", ").append(u.kind().id()).append('=').append(u.shortRef());
+                    }
                     w.println(inv.name() + "\t" + inv.year() + "\t" + files);
                 }
             }
@@ -323,6 +384,7 @@ public final class InventoryCommand implements Runnable {
                         "factor_unit", "document", "clause", "status"), detailRows);
             }
             w.println(Messages.get("inventory.cli.computed", acts.size(), count[0], rows.size(), out));
+            lib.printLibrary(w);
         }
 
         private static List<String> detail(Emission e) {
@@ -510,6 +572,7 @@ public final class InventoryCommand implements Runnable {
             w.println(String.join("\t", sh));
             side.forEach(r -> w.println(String.join("\t", r)));
             w.println(Messages.get("inventory.cli.scenarios", scenarios.size(), rows.size(), out));
+            lib.printLibrary(w);
         }
     }
 }

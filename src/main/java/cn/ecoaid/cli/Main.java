@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
             WaterCommand.class,
             MapCommand.class,
             PackageCommand.class,
+            LibraryCommand.class,
             ReportCommand.class,
             PlatformCommand.class,
             SyncCommand.class,

@@ -59,6 +59,7 @@ public final class PlatformCommand implements Runnable {
             PlatformServer.Config config = new PlatformServer.Config(host, port, d.maxBodyBytes(), d.maxOpsPerBatch(),
                     d.maxPullLimit(), d.chunkSize(), d.maxBlobBytes(), d.requestsPerSecond(), d.burst(), d.accessTokenTtl());
             PlatformServer server = PlatformMain.serve(store.data, store.jdbcUrl, config);
+            server.libraryValidator(cn.ecoaid.library.LibraryValidator::checkUpload);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
@@ -75,6 +76,7 @@ public final class PlatformCommand implements Runnable {
 
     @Command(name = "admin", mixinStandardHelpOptions = true, description = "Administer provinces, teams, users and devices",
             subcommands = {CreateProvince.class, CreateTeam.class, CreateUser.class, IssueCode.class, RevokeDevice.class,
+                LoadLibrary.class,
                 VerifyAudit.class,
                 VerifyPackage.class})
     static final class Admin implements Runnable {
@@ -262,6 +264,42 @@ public final class PlatformCommand implements Runnable {
                 int files = cn.ecoaid.solution.CanonicalJson.parse(v.manifest()).path("files").size();
                 spec.commandLine().getOut().println(Messages.get("cli.platform.packageOk", pkg, version, v.hash(), v.deviceId(),
                         v.records().size(), files, v.parentVersion()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "load-library", mixinStandardHelpOptions = true,
+            description = "Load a reference library (CSV/XLSX) as its next immutable version; a file with any bad row is refused whole")
+    static final class LoadLibrary implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        StoreOptions store = new StoreOptions();
+
+        @Option(names = "--kind", required = true, description = "technology, experts, factors or taxa")
+        String kind;
+
+        @Option(names = "--file", required = true, description = "the library file (CSV/XLSX, docs/formats.md)")
+        Path file;
+
+        @Option(names = "--label", description = "version label shown to users (default: the file name)")
+        String label;
+
+        @Option(names = "--province", description = "load for this province only (provincial library); default national")
+        String province;
+
+        @Override
+        public Integer call() {
+            cn.ecoaid.library.LibraryKind k = cn.ecoaid.library.LibraryKind.require(kind);
+            cn.ecoaid.library.LibraryContent content = cn.ecoaid.library.LibraryContent.read(k, file);
+            try (PlatformStore s = store.open()) {
+                var v = new cn.ecoaid.platform.LibraryRegistry(s).load(k.id(), content.headers(), content.rows(), label,
+                        file.getFileName().toString(), province,
+                        "cli", null, province == null ? Dto.Role.NATIONAL_ADMIN.name() : Dto.Role.PROVINCIAL_ADMIN.name(), "cli");
+                spec.commandLine().getOut().println(Messages.get("library.cli.loaded", Messages.get("library.kind." + k.name()),
+                        v.version(), v.rowCount(), v.sha256(), v.label()));
             }
             return 0;
         }

@@ -44,6 +44,7 @@ public final class SyncCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(Messages.get("cli.sync.report", r.pushed(), r.acked(), r.duplicates(), r.conflicts(),
                     r.rejected(), r.pulled(), r.blobsUp(), r.blobsDown(), r.cursor()));
             PackageCommand.printOutcomes(spec.commandLine().getOut(), spec.commandLine().getErr(), engine.lastPublished());
+            engine.lastLibraryReport().ifPresent(libs -> LibraryCommand.printMoved(spec.commandLine().getOut(), libs));
         }
         return 0;
     }

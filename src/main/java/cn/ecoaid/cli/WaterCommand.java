@@ -329,7 +329,35 @@ public final class WaterCommand implements Runnable {
         @Option(names = "--default-taxa", description = "use the shipped taxa table (secondary values, see docs)")
         boolean defaultTaxa;
 
+        @Option(names = "--taxa-library", description = "platform[:VERSION]: use the platform's taxa list pulled into --workspace")
+        String taxaLibrary;
+
+        @Option(names = "--workspace", description = "workspace holding the pulled platform libraries (with --taxa-library)")
+        Path workspace;
+
+        /** The platform taxa-list version used, once read. */
+        cn.ecoaid.library.LibraryVersion used;
+
+        /** Prints which platform taxa list the results used. */
+        void printLibrary(PrintWriter w) {
+            if (used != null) {
+                w.println(Messages.get("library.cli.usedTaxa", Messages.get("library.kind." + used.kind().name()), used.shortRef(),
+                        used.sha256()));
+            }
+        }
+
         TaxaTable table() {
+            if (taxaLibrary != null) {
+                if (workspace == null) {
+                    throw new EcoAidException("library.error.needsWorkspace", taxaLibrary);
+                }
+                try (cn.ecoaid.store.Workspace ws = cn.ecoaid.store.Workspace.open(workspace, java.time.Clock.systemUTC(),
+                        WorkspaceCommand.author())) {
+                    var repo = cn.ecoaid.store.SqliteLibraryRepository.of(ws);
+                    used = repo.require(cn.ecoaid.library.LibraryKind.TAXA, cn.ecoaid.library.LibraryRef.parse(taxaLibrary));
+                    return cn.ecoaid.library.LibraryRef.taxa(repo.content(used), used);
+                }
+            }
             if (taxa != null) {
                 return TaxaTable.read(TableFiles.read(taxa), taxa.getFileName().toString());
             }
@@ -404,6 +432,7 @@ public final class WaterCommand implements Runnable {
                                 .collect(Collectors.joining(";")))).toList());
             }
             spec.commandLine().getOut().println(Messages.get("water.cli.indices", rows.size(), out, unknown.size()));
+            taxaOptions.printLibrary(spec.commandLine().getOut());
         }
     }
 
@@ -549,6 +578,7 @@ public final class WaterCommand implements Runnable {
             }
             spec.commandLine().getOut().println(Messages.get("water.cli.bibiBuilt", m.scoring().size(), m.candidates().size(),
                     m.scoring().stream().map(BibiModel.Scoring::metric).collect(Collectors.joining(", ")), num(m.p25()), out));
+            taxa.printLibrary(spec.commandLine().getOut());
         }
     }
 
@@ -591,6 +621,7 @@ public final class WaterCommand implements Runnable {
                     .map(r -> m.score(r.sample(), r.site(), r.role(), r.metrics())).toList();
             writeScores(out, m, list);
             spec.commandLine().getOut().println(Messages.get("water.cli.bibiScored", list.size(), out));
+            taxa.printLibrary(spec.commandLine().getOut());
         }
     }
 }

@@ -118,6 +118,9 @@ public final class PlatformServer implements AutoCloseable {
             cfg.routes.post(Wire.PACKAGES + "/{id}/versions", this::packagePublish);
             cfg.routes.get(Wire.PACKAGES + "/{id}/versions", this::packageVersions);
             cfg.routes.get(Wire.PACKAGES + "/{id}/versions/{n}", this::packageVersion);
+            cfg.routes.get(Wire.LIBRARIES, this::libraryKinds);
+            cfg.routes.get(Wire.LIBRARIES + "/{kind}", this::libraryPage);
+            cfg.routes.post(Wire.LIBRARIES + "/{kind}", this::libraryLoad);
         });
         app.start();
         housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -464,6 +467,53 @@ public final class PlatformServer implements AutoCloseable {
         packageTeam(p, ctx.pathParam("id"));
         json(ctx, packages.version(ctx.pathParam("id"), (int) parseLong(ctx.pathParam("n"), 0))
                 .orElseThrow(() -> new WireException(ErrorCode.NOT_FOUND, "version")));
+    }
+
+    // ---- reference libraries (SYNC.md §10): read by every enrolled role, loaded by national and provincial admins
+
+    private volatile LibraryRegistry.Validator libraryValidator;
+
+    /** Checks uploaded library rows with the workbench's readers (set by the command that starts the server). */
+    public void libraryValidator(LibraryRegistry.Validator validator) {
+        this.libraryValidator = validator;
+    }
+
+    private LibraryRegistry libraries() {
+        return new LibraryRegistry(store);
+    }
+
+    private void libraryKinds(Context ctx) {
+        Principal p = auth(ctx);
+        json(ctx, libraries().kinds(p.provinceId(), p.role() == Role.NATIONAL_ADMIN));
+    }
+
+    private void libraryPage(Context ctx) {
+        Principal p = auth(ctx);
+        long since = parseLong(ctx.queryParam("since"), 0);
+        int limit = (int) Math.min(50, Math.max(1, parseLong(ctx.queryParam("limit"), 5)));
+        json(ctx, libraries().page(ctx.pathParam("kind"), since, limit, p.provinceId(), p.role() == Role.NATIONAL_ADMIN));
+    }
+
+    private void libraryLoad(Context ctx) {
+        Principal p = auth(ctx);
+        if (p.role() != Role.NATIONAL_ADMIN && p.role() != Role.PROVINCIAL_ADMIN) {
+            store.recordFailure(p.deviceId(), ErrorCode.FORBIDDEN.name(), ctx.path());
+            throw new WireException(ErrorCode.FORBIDDEN, "only national and provincial admins load libraries");
+        }
+        String kind = LibraryRegistry.kind(ctx.pathParam("kind"));
+        cn.ecoaid.protocol.LibraryDto.Upload up = body(ctx, cn.ecoaid.protocol.LibraryDto.Upload.class);
+        if (up.headers() == null || up.rows() == null
+                || !cn.ecoaid.protocol.LibraryDto.contentHash(up.headers(), up.rows()).equals(up.sha256())) {
+            throw new WireException(ErrorCode.LIBRARY_REJECTED, "rows do not match sha256");
+        }
+        LibraryRegistry.Validator check = libraryValidator;
+        if (check != null) {
+            check.validate(kind, up.fileName(), up.headers(), up.rows());
+        }
+        String province = p.role() == Role.PROVINCIAL_ADMIN ? p.provinceId() : null;
+        String file = up.fileName() == null || up.fileName().isBlank() ? kind : up.fileName();
+        json(ctx, libraries().load(kind, up.headers(), up.rows(), up.label(), file, province, p.userId(), p.deviceId(),
+                p.role().name(), ctx.ip()));
     }
 
     private static int chunks(long size, int chunkSize) {

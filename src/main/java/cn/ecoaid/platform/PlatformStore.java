@@ -868,6 +868,13 @@ public final class PlatformStore implements AutoCloseable {
 
     private void audit(Connection c, String actor, String device, String role, String action, String entity, String entityId,
                        long rev, String opId, String address) throws SQLException {
+        // An admin command run beside the serving process may have appended entries: go on from the stored head.
+        try (ResultSet rs = prep(c, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").executeQuery()) {
+            if (rs.next() && rs.getLong(1) != auditSeq) {
+                auditSeq = rs.getLong(1);
+                auditHash = rs.getString(2);
+            }
+        }
         long seq = auditSeq + 1;
         String at = now();
         String hash = sha256(String.join("\u001f", Long.toString(seq), at, n(actor), n(device), n(role), action, n(entity),
@@ -890,6 +897,12 @@ public final class PlatformStore implements AutoCloseable {
             audit(c, actor, device, role, action, entity, entityId, 0, null, address);
             return null;
         });
+    }
+
+    /** Appends an audit entry inside the caller's transaction (used by {@link LibraryRegistry}). */
+    void auditIn(Connection c, String actor, String device, String role, String action, String entity, String entityId,
+                 long rev, String address) throws SQLException {
+        audit(c, actor, device, role, action, entity, entityId, rev, null, address);
     }
 
     /** Recomputes the hash chain; returns the number of entries, or -(seq) of the first broken entry. */

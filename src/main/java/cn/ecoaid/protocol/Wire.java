@@ -24,6 +24,7 @@ public final class Wire {
     public static final String DEVICES = API + "/devices";
     public static final String RECORDS = API + "/records";
     public static final String PACKAGES = API + "/packages";
+    public static final String LIBRARIES = API + "/libraries";
     /** Header carrying the SHA-256 (hex) of an uploaded chunk. */
     public static final String CHUNK_SHA256 = "X-Chunk-Sha256";
 

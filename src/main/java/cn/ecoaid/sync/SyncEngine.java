@@ -221,6 +221,7 @@ public final class SyncEngine {
             push(n);
             published = publishPackages();
             pull(n);
+            pullLibraries();
             state.confirmSync(state.now());
             return n.report(state.cursor());
         } catch (RuntimeException e) {
@@ -380,6 +381,39 @@ public final class SyncEngine {
             }
             since = page.next();
         }
+    }
+
+    // ------------------------------------------------------------------------------------------------ libraries
+
+    private LibrarySync.Report libraryReport;
+
+    /** Pulls every reference library on its own cursor (SYNC.md §10); a full {@link #sync()} does this too. */
+    public LibrarySync.Report pullLibraries() {
+        LibrarySync.Getter get = new LibrarySync.Getter() {
+            @Override
+            public <T> T get(String path, Class<T> type) {
+                return call(() -> client.get(path, type, accessToken));
+            }
+        };
+        libraryReport = new LibrarySync(get, ws, 5).pull();
+        return libraryReport;
+    }
+
+    /**
+     * Loads checked library rows as the next version on the platform (national admins; provincial admins for their
+     * province). Retrying is safe: the same rows again give the same version.
+     */
+    public cn.ecoaid.protocol.LibraryDto.Version uploadLibrary(cn.ecoaid.library.LibraryContent content, String label,
+                                                               String fileName) {
+        cn.ecoaid.protocol.LibraryDto.Upload up = new cn.ecoaid.protocol.LibraryDto.Upload(label, fileName, content.sha256(),
+                content.headers(), content.rows());
+        return call(() -> client.post(Wire.LIBRARIES + "/" + content.kind().id(), up, cn.ecoaid.protocol.LibraryDto.Version.class,
+                accessToken));
+    }
+
+    /** What the last library pull of this engine moved, if one ran. */
+    public java.util.Optional<LibrarySync.Report> lastLibraryReport() {
+        return java.util.Optional.ofNullable(libraryReport);
     }
 
     // ------------------------------------------------------------------------------------------------ conflicts

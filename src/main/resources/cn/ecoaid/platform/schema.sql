@@ -43,3 +43,10 @@ CREATE TABLE IF NOT EXISTS package_version (package_id TEXT NOT NULL, number INT
     device_key TEXT NOT NULL, user_id TEXT NOT NULL, published_at TEXT NOT NULL, PRIMARY KEY (package_id, number));
 CREATE UNIQUE INDEX IF NOT EXISTS package_version_hash ON package_version (package_id, hash);
 CREATE INDEX IF NOT EXISTS package_head_team ON package_head (team_id);
+-- ---- synclib: reference libraries (SYNC.md §10), server-owned immutable versions per kind with their content hash;
+-- province_id is NULL for a national version, else the province a provincial admin loaded it for.
+CREATE TABLE IF NOT EXISTS library_version (kind TEXT NOT NULL, version BIGINT NOT NULL, label TEXT NOT NULL,
+    sha256 TEXT NOT NULL, province_id TEXT, file_name TEXT NOT NULL, row_count INTEGER NOT NULL, headers TEXT NOT NULL,
+    loaded_at TEXT NOT NULL, loaded_by TEXT NOT NULL, PRIMARY KEY (kind, version));
+CREATE TABLE IF NOT EXISTS library_row (kind TEXT NOT NULL, version BIGINT NOT NULL, row_no INTEGER NOT NULL,
+    cells TEXT NOT NULL, PRIMARY KEY (kind, version, row_no));

@@ -31,7 +31,7 @@ class BundleConsistencyTest {
             "water.ui.col.", "water.ui.type.", "water.ui.group.", "water.ui.direction.",
             "solution.scope.", "solution.section.", "solution.measureType.", "solution.status.", "solution.direction.",
             "sync.role.", "pmf.ui.category.", "pmf.ui.method.", "pmf.ui.group.", "pmf.ui.mir.",
-            "solution.ui.pub.");
+            "solution.ui.pub.", "library.kind.");
 
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9_-]+)+)\"");
     private static final Pattern FXML_KEY = Pattern.compile("\"%([A-Za-z0-9_.-]+)\"");

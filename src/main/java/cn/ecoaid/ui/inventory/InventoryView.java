@@ -124,7 +124,29 @@ public final class InventoryView {
         HBox keep = row(new Label(Messages.get("inventory.ui.kept")), saved, open, new Label("  "), name, year, save);
 
         HBox files1 = row(chooseActivities, activities);
-        HBox files2 = row(chooseFactors, factors);
+        ComboBox<cn.ecoaid.library.LibraryVersion> platform = new ComboBox<>(vm.platformLibraries());
+        platform.setId("inventory-platform-library");
+        platform.setPromptText(Messages.get("inventory.ui.noPlatformLibrary"));
+        platform.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(cn.ecoaid.library.LibraryVersion v) {
+                return v == null ? Messages.get("inventory.ui.noPlatformLibrary") : v.shortRef();
+            }
+
+            @Override
+            public cn.ecoaid.library.LibraryVersion fromString(String s) {
+                return null;
+            }
+        });
+        platform.valueProperty().bindBidirectional(vm.platformLibraryProperty());
+        platform.setOnShowing(e -> vm.refreshLibraries());
+        Button noPlatform = new Button(Messages.get("inventory.ui.clearPlatformLibrary"));
+        noPlatform.disableProperty().bind(platform.valueProperty().isNull());
+        noPlatform.setOnAction(e -> vm.platformLibraryProperty().set(null));
+        HBox files2 = row(chooseFactors, factors, new Label(Messages.get("inventory.ui.platformLibrary")), platform, noPlatform);
+        Label libraryUsed = new Label();
+        libraryUsed.setId("inventory-library-used");
+        libraryUsed.textProperty().bind(vm.libraryUsedProperty());
         ComboBox<SavedInventory> compare = new ComboBox<>(vm.saved());
         compare.setId("inventory-compare");
         compare.setPromptText(Messages.get("inventory.ui.noCompare"));
@@ -135,7 +157,7 @@ public final class InventoryView {
         noCompare.setOnAction(e -> vm.compareWithProperty().set(null));
         HBox actions = row(new Label(Messages.get("inventory.ui.groupBy")), grouping,
                 new Label(Messages.get("inventory.ui.compareWith")), compare, noCompare, compute, export);
-        VBox totalsPane = new VBox(8, actions, table, stackedChart(vm));
+        VBox totalsPane = new VBox(8, actions, libraryUsed, table, stackedChart(vm));
         table.setPrefHeight(220);
         VBox.setVgrow(table, Priority.ALWAYS);
         Tab totals = new Tab(Messages.get("inventory.ui.tabTotals"), totalsPane);

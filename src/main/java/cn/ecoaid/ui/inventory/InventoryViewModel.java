@@ -4,6 +4,7 @@ import cn.ecoaid.domain.EcoAidException;
 import cn.ecoaid.domain.ProgressListener;
 import cn.ecoaid.inventory.Activity;
 import cn.ecoaid.inventory.Aggregation;
+import cn.ecoaid.inventory.EmissionFactor;
 import cn.ecoaid.inventory.FactorLibrary;
 import cn.ecoaid.inventory.InventoryCalculator;
 import cn.ecoaid.geo.GridAllocator;
@@ -68,12 +69,56 @@ public final class InventoryViewModel {
     private final ObservableList<List<String>> scenarioRows = FXCollections.observableArrayList();
     private final ObservableList<Scenario.Comparison> comparisons = FXCollections.observableArrayList();
     private final ObservableList<String> scenarioNames = FXCollections.observableArrayList();
+    private cn.ecoaid.store.SqliteLibraryRepository libraries;
+    private final ObservableList<cn.ecoaid.library.LibraryVersion> platformLibraries = FXCollections.observableArrayList();
+    private final ObjectProperty<cn.ecoaid.library.LibraryVersion> platformLibrary = new SimpleObjectProperty<>();
+    private final StringProperty libraryUsed = new SimpleStringProperty("");
 
     public InventoryViewModel(InventoryRepository repository, LayerRepository layers, UiExecutor executor) {
         this.repository = repository;
         this.layers = layers;
         this.executor = executor;
         refreshSaved();
+    }
+
+    /** Lets the page offer the platform's emission-factor library versions held in the workspace (SYNC.md §10). */
+    public void useLibraries(cn.ecoaid.store.SqliteLibraryRepository repo) {
+        this.libraries = repo;
+        refreshLibraries();
+    }
+
+    /** Re-reads the factor-library versions held, newest first. */
+    public void refreshLibraries() {
+        if (libraries == null) {
+            return;
+        }
+        List<cn.ecoaid.library.LibraryVersion> held = new ArrayList<>(libraries.versions(cn.ecoaid.library.LibraryKind.FACTORS));
+        java.util.Collections.reverse(held);
+        platformLibraries.setAll(held);
+    }
+
+    /** Versions of the platform's emission-factor library held here, newest first. */
+    public ObservableList<cn.ecoaid.library.LibraryVersion> platformLibraries() {
+        return platformLibraries;
+    }
+
+    /** The platform factor library used besides the shipped factors and the user's file; null for none. */
+    public ObjectProperty<cn.ecoaid.library.LibraryVersion> platformLibraryProperty() {
+        return platformLibrary;
+    }
+
+    /** Which platform library version the shown results used (empty when none). */
+    public StringProperty libraryUsedProperty() {
+        return libraryUsed;
+    }
+
+    private List<EmissionFactor> platformFactors(cn.ecoaid.library.LibraryVersion v) {
+        return v == null || libraries == null ? List.of() : cn.ecoaid.library.LibraryRef.factors(libraries.content(v));
+    }
+
+    private String usedText(cn.ecoaid.library.LibraryVersion v) {
+        return v == null ? "" : Messages.get("library.cli.used", Messages.get("library.kind." + v.kind().name()), v.shortRef(),
+                v.sha256());
     }
 
     /** Grid sources (points and polygons with annual tonnes, docs/formats.md "Grid sources"). */
@@ -201,8 +246,9 @@ public final class InventoryViewModel {
             return;
         }
         Path userFactors = factors.get();
+        cn.ecoaid.library.LibraryVersion lib = platformLibrary.get();
         executor.run(Messages.get("inventory.ui.runningScenarios", m.getFileName()), progress -> {
-            InventoryCalculator calc = calculator(userFactors);
+            InventoryCalculator calc = calculator(userFactors, platformFactors(lib));
             List<Activity> acts = InventoryFiles.readActivities(TableFiles.read(input));
             List<Scenario.Result> results = new ArrayList<>();
             List<Scenario> scenarios = InventoryFiles.readMeasures(TableFiles.read(m));
@@ -231,6 +277,7 @@ public final class InventoryViewModel {
             scenarioRows.setAll(rs);
             comparisons.setAll(r.comparisons());
             message.set(Messages.get("inventory.ui.scenariosDone", r.names().size()));
+            libraryUsed.set(usedText(lib));
         }, e -> message.set(ErrorText.describe(e)));
     }
 
@@ -280,6 +327,7 @@ public final class InventoryViewModel {
         if (gridProxies.get() != null) {
             files.put(SavedInventory.Role.PROXIES, gridProxies.get());
         }
+        cn.ecoaid.library.LibraryVersion chosenLibrary = platformLibrary.get();
         executor.run(Messages.get("inventory.ui.saving", name), progress -> {
             // refuse a file with bad rows before it enters the workspace
             InventoryFiles.readActivities(TableFiles.read(input));
@@ -289,7 +337,11 @@ public final class InventoryViewModel {
             if (files.containsKey(SavedInventory.Role.MEASURES)) {
                 InventoryFiles.readMeasures(TableFiles.read(files.get(SavedInventory.Role.MEASURES)));
             }
-            return repository.create(name, year, "", files);
+            SavedInventory inv = repository.create(name, year, "", files);
+            if (chosenLibrary != null && libraries != null) {
+                libraries.recordUse("inventory", inv.id(), chosenLibrary);
+            }
+            return inv;
         }, inv -> {
             refreshSaved();
             message.set(Messages.get("inventory.ui.saved", inv.name(), Integer.toString(inv.year())));
@@ -303,6 +355,8 @@ public final class InventoryViewModel {
         }
         executor.run(Messages.get("inventory.ui.opening", inv.name()), progress -> {
             Map<SavedInventory.Role, Path> f = repository.copyAllToTemp(inv);
+            usedLibrary = libraries == null ? null : libraries.use("inventory", inv.id(), cn.ecoaid.library.LibraryKind.FACTORS)
+                    .flatMap(u -> libraries.version(u.kind(), u.version())).orElse(null);
             return new Path[] {f.get(SavedInventory.Role.ACTIVITIES), f.get(SavedInventory.Role.FACTORS),
                 f.get(SavedInventory.Role.MEASURES), f.get(SavedInventory.Role.SOURCES), f.get(SavedInventory.Role.PROXIES)};
         }, paths -> {
@@ -311,11 +365,16 @@ public final class InventoryViewModel {
             measures.set(paths[2]);
             gridSources.set(paths[3]);
             gridProxies.set(paths[4]);
+            refreshLibraries();
+            platformLibrary.set(usedLibrary);
             saveName.set(inv.name());
             saveYear.set(Integer.toString(inv.year()));
             message.set(Messages.get("inventory.ui.opened", inv.name(), Integer.toString(inv.year())));
         }, e -> message.set(ErrorText.describe(e)));
     }
+
+    /** The library version a kept inventory recorded, found while opening it. */
+    private volatile cn.ecoaid.library.LibraryVersion usedLibrary;
 
     public ObjectProperty<Path> activitiesProperty() {
         return activities;
@@ -360,9 +419,12 @@ public final class InventoryViewModel {
         Path userFactors = factors.get();
         List<Aggregation.Dim> dims = Aggregation.parse(grouping.get());
         SavedInventory other = compareWith.get();
+        cn.ecoaid.library.LibraryVersion lib = platformLibrary.get();
         executor.run(Messages.get("inventory.ui.computing", input.getFileName()),
-                progress -> other == null ? run(input, userFactors, dims, progress) : runCompared(input, userFactors, other, dims, progress),
+                progress -> other == null ? run(input, userFactors, platformFactors(lib), dims, progress)
+                        : runCompared(input, userFactors, platformFactors(lib), other, dims, progress),
                 r -> {
+                    libraryUsed.set(usedText(lib));
                     headers.setAll(r.headers());
                     rows.setAll(r.rows());
                     byCategory.setAll(r.byCategory());
@@ -372,8 +434,9 @@ public final class InventoryViewModel {
     }
 
     /** Emissions of an activity file into the given aggregations. */
-    private static long accumulate(Path input, Path userFactors, List<Aggregation> into, ProgressListener progress) {
-        InventoryCalculator calc = calculator(userFactors);
+    private static long accumulate(Path input, Path userFactors, List<EmissionFactor> platform, List<Aggregation> into,
+                                   ProgressListener progress) {
+        InventoryCalculator calc = calculator(userFactors, platform);
         List<Activity> acts = InventoryFiles.readActivities(TableFiles.read(input));
         long[] count = new long[1];
         calc.computeAll(acts, e -> {
@@ -384,16 +447,19 @@ public final class InventoryViewModel {
     }
 
     /** This inventory against a kept one ("a", the reference): both totals, the difference and the change in %. */
-    private Result runCompared(Path input, Path userFactors, SavedInventory other, List<Aggregation.Dim> dims,
-                               ProgressListener progress) {
+    private Result runCompared(Path input, Path userFactors, List<EmissionFactor> platform, SavedInventory other,
+                               List<Aggregation.Dim> dims, ProgressListener progress) {
         Aggregation mine = new Aggregation(dims);
         Aggregation byCat = new Aggregation(Aggregation.parse("pollutant,category"));
-        long count = accumulate(input, userFactors, List.of(mine, byCat), progress);
+        long count = accumulate(input, userFactors, platform, List.of(mine, byCat), progress);
         Map<SavedInventory.Role, Path> otherFiles = repository.copyAllToTemp(other);
         Path otherActs = otherFiles.get(SavedInventory.Role.ACTIVITIES);
         Path otherFactors = otherFiles.get(SavedInventory.Role.FACTORS);
         Aggregation reference = new Aggregation(dims);
-        accumulate(otherActs, otherFactors, List.of(reference), ProgressListener.NONE);
+        cn.ecoaid.library.LibraryVersion otherLib = libraries == null ? null
+                : libraries.use("inventory", other.id(), cn.ecoaid.library.LibraryKind.FACTORS)
+                        .flatMap(u -> libraries.version(u.kind(), u.version())).orElse(null);
+        accumulate(otherActs, otherFactors, platformFactors(otherLib), List.of(reference), ProgressListener.NONE);
         List<String> headers = new ArrayList<>();
         dims.forEach(d -> headers.add(columnTitle(d.header())));
         headers.add(Messages.get("inventory.ui.compareThis"));
@@ -413,9 +479,14 @@ public final class InventoryViewModel {
     }
 
     static Result run(Path input, Path userFactors, List<Aggregation.Dim> dims, ProgressListener progress) {
+        return run(input, userFactors, List.of(), dims, progress);
+    }
+
+    static Result run(Path input, Path userFactors, List<EmissionFactor> platform, List<Aggregation.Dim> dims,
+                      ProgressListener progress) {
         Aggregation agg = new Aggregation(dims);
         Aggregation byCat = new Aggregation(Aggregation.parse("pollutant,category"));
-        InventoryCalculator calc = calculator(userFactors);
+        InventoryCalculator calc = calculator(userFactors, platform);
         List<Activity> acts = InventoryFiles.readActivities(TableFiles.read(input));
         long[] count = new long[1];
         calc.computeAll(acts, e -> {
@@ -440,8 +511,10 @@ public final class InventoryViewModel {
     }
 
     /** The shipped factor library (T/CSES 144 tables, EMEP subset) with the user's factors, if any. */
-    static InventoryCalculator calculator(Path userFactors) {
-        return InventoryCalculator.shipped(userFactors == null ? List.of() : FactorLibrary.readUser(TableFiles.read(userFactors)));
+    static InventoryCalculator calculator(Path userFactors, List<EmissionFactor> platform) {
+        List<EmissionFactor> extra = new ArrayList<>(userFactors == null ? List.of() : FactorLibrary.readUser(TableFiles.read(userFactors)));
+        extra.addAll(platform);
+        return InventoryCalculator.shipped(extra);
     }
 
     public void export(Path file) {

@@ -48,6 +48,7 @@ public final class MainView {
         this.overview = new OverviewViewModel(vm.workspace());
         this.inventory = new InventoryViewModel(vm.workspace().inventories(),
                 cn.ecoaid.store.SqliteLayerRepository.of(vm.workspace()), vm.executor());
+        this.inventory.useLibraries(cn.ecoaid.store.SqliteLibraryRepository.of(vm.workspace()));
         this.air = new cn.ecoaid.ui.air.AirViewModel(vm.executor(), vm.workspace().air());
         this.water = new cn.ecoaid.ui.water.WaterViewModel(vm.executor(), vm.workspace().water(), vm.workspace().sites());
         this.pmf = new cn.ecoaid.ui.pmf.PmfViewModel(vm.executor(), vm.workspace().pmf());
@@ -192,6 +193,7 @@ public final class MainView {
                 sync.setOnEnrolled(vm::enrolled);
                 yield new cn.ecoaid.ui.sync.SyncView(sync).root();
             }
+            case LIBRARIES -> new cn.ecoaid.ui.libraries.LibrariesView(new cn.ecoaid.ui.libraries.LibrariesViewModel(vm.workspace(), vm.executor())).root();
         };
         VBox holder = new VBox(page);
         VBox.setVgrow(page, Priority.ALWAYS);
