@@ -41,4 +41,6 @@ CREATE TABLE library_use (
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL
 );
-CREATE UNIQUE INDEX library_use_live ON library_use (entity, entity_id, kind) WHERE deleted = 0;
+-- One live record per analysis and kind is kept by the repository; not a unique index, so that copies pulled from the
+-- team's other devices never make a pull fail (as in V010).
+CREATE INDEX library_use_live ON library_use (entity, entity_id, kind) WHERE deleted = 0;

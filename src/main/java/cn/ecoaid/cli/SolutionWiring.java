@@ -19,8 +19,7 @@ final class SolutionWiring {
     }
 
     static BlockSource.Context context(Workspace ws, Clock clock) {
-        Path parent = ws.file().toAbsolutePath().getParent();
-        return new BlockSource.Context(parent, clock);
+        return cn.ecoaid.blocks.WorkspaceBlocks.context(ws, clock);
     }
 
     static SolutionPackage find(Workspace ws, String idOrTitle) {

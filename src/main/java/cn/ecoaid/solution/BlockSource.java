@@ -14,7 +14,14 @@ public interface BlockSource {
     /** Renders the block; throws an {@link cn.ecoaid.domain.EcoAidException} with a key when it cannot. */
     Block render(BlockRef ref, Context context);
 
-    /** What a source may read: the workspace folder (relative file parameters resolve against it) and the clock. */
-    record Context(Path baseDir, Clock clock) {
+    /**
+     * What a source may read: the workspace folder (relative file parameters resolve against it) and the clock; and the
+     * reference-library versions behind the workspace's analyses, which a frozen version records (SYNC.md §11) — a JSON
+     * object, empty when there are none.
+     */
+    record Context(Path baseDir, Clock clock, java.util.Map<String, Object> libraries) {
+        public Context(Path baseDir, Clock clock) {
+            this(baseDir, clock, java.util.Map.of());
+        }
     }
 }

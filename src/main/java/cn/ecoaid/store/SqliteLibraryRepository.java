@@ -235,6 +235,22 @@ public final class SqliteLibraryRepository {
         return use;
     }
 
+    /** Every analysis's recorded library version (live records), by entity, id and kind. */
+    public List<LibraryUse> allUses() {
+        return db.read(c -> {
+            List<LibraryUse> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT entity, entity_id, kind, version, sha256, label FROM library_use"
+                    + " WHERE deleted = 0 ORDER BY entity, entity_id, kind");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new LibraryUse(rs.getString(1), rs.getString(2), LibraryKind.require(rs.getString(3)), rs.getLong(4),
+                            rs.getString(5), rs.getString(6)));
+                }
+            }
+            return out;
+        });
+    }
+
     /** The library versions an analysis used, by kind. */
     public List<LibraryUse> uses(String entity, String entityId) {
         return db.read(c -> {

@@ -30,7 +30,7 @@ public final class SyncStateRepository {
      * ({@link AirValuesFile}, {@link MapFeaturesFile}).
      */
     public static final Set<String> SHARED_ENTITIES = Set.of("site", "attachment", "air_import", "map_layer", "inventory", "inventory_input",
-            "water_survey", "water_sample", "bio_sample", "bibi_model", "pmf_run", "pmf_model", "pmf_run_file", "solution_package", "solution_section",
+            "water_survey", "water_sample", "bio_sample", "bibi_model", "pmf_run", "pmf_model", "pmf_run_file", "library_use", "solution_package", "solution_section",
             "solution_measure", "solution_milestone", "solution_tracking");
 
     /** An outbox row ready to push. {@code changes} is the outbox JSON {@code {"field": {"old": …, "new": …}}}. */

@@ -134,6 +134,24 @@ class LibraryCommandTest {
             assertEquals(150.0, Double.parseDouble(InventoryCommandTest.cell(nox, "emitted_t", 0)), 1e-9);
             assertTrue(en("inventory", "list", "--workspace", ws.toString()).out().contains("factors=v2 · 因子库 2026b"));
 
+            // A frozen package version records the library versions held and those the analyses used (SYNC.md §11).
+            assertEquals(0, en("package", "create", "--workspace", ws.toString(), "--title", "方案").status());
+            assertEquals(0, en("package", "freeze", "--workspace", ws.toString(), "--package", "方案", "--key",
+                    dir.resolve("key.properties").toString()).status());
+            try (cn.ecoaid.store.Workspace w = cn.ecoaid.store.Workspace.open(ws, java.time.Clock.systemUTC(), "t")) {
+                var pkg = w.solutions().packages().get(0);
+                var libs = cn.ecoaid.solution.CanonicalJson.parse(w.solutions().versions(pkg.id()).get(0).records()
+                        .get("records/libraries.json"));
+                assertEquals(2, libs.path("held").path("factors").path("version").asInt());
+                assertEquals(1, libs.path("held").path("technology").path("version").asInt());
+                var used = libs.path("used").get(0);
+                assertEquals("factors", used.path("kind").asText());
+                assertEquals(2, used.path("version").asInt());
+                assertEquals(w.inventories().findByName("2025 清单").orElseThrow().id(), used.path("entity_id").asText());
+                assertTrue(cn.ecoaid.solution.CanonicalJson.parse(w.solutions().versions(pkg.id()).get(0).manifest())
+                        .path("records").toString().contains("records/libraries.json"));
+            }
+
             // Water indices with the platform taxa list equal those with the same table from a file.
             Path taxaFile = dir.resolve("taxa.csv");
             assertEquals(0, en("water", "taxa", "--out", taxaFile.toString()).status());

@@ -84,7 +84,7 @@ public final class SolutionViewModel {
     public static SolutionViewModel forWorkspace(Workspace ws, UiExecutor executor) {
         BlockSources sources = cn.ecoaid.blocks.WorkspaceBlocks.of(ws);
         SolutionViewModel vm = new SolutionViewModel(ws.solutions(), ws.solutionFiles(), sources,
-                new BlockSource.Context(ws.file().toAbsolutePath().getParent(), Clock.systemUTC()),
+                cn.ecoaid.blocks.WorkspaceBlocks.context(ws, Clock.systemUTC()),
                 () -> cn.ecoaid.sync.PackagePublisher.signingKey(ws, () -> DeviceKey.loadOrCreate(DeviceKey.defaultFile())),
                 System.getProperty("user.name", ""), ws.project().cityName(), executor);
         cn.ecoaid.sync.SyncEngine.enrolledServer(ws).ifPresent(server -> vm.publishing = new PlatformPublishing(ws, server));
