@@ -86,11 +86,12 @@ public final class AlsNmf {
             we[c] = 1.0 / (u[c] * u[c]);
             wv[c] = we[c] * v[c];
         }
+        Normal eq = new Normal(n, m, p);
+        eq.weights(we, wv);
         double[] wh = new double[cells];
         double[] g = new double[p * p];
         double[] b = new double[p];
         double[] x = new double[p];
-        double[] col = new double[n * p];
         Nnls nnls = new Nnls(p);
         double[] history = new double[opt.window()];
         int iter = 0;
@@ -99,47 +100,20 @@ public final class AlsNmf {
             if (opt.robust() && iter >= opt.robustStart()) {
                 Objective.product(w, h, n, m, p, wh);
                 LsNmf.reweight(v, u, wh, we, wv, opt.alpha());
+                eq.weights(we, wv);
             }
             // W rows given H
+            eq.rowSystems(h);
             for (int i = 0; i < n; i++) {
-                java.util.Arrays.fill(g, 0);
-                java.util.Arrays.fill(b, 0);
-                int row = i * m;
-                for (int j = 0; j < m; j++) {
-                    double wt = we[row + j];
-                    double bv = wv[row + j];
-                    for (int k = 0; k < p; k++) {
-                        double hk = h[k * m + j];
-                        double t = wt * hk;
-                        b[k] += bv * hk;
-                        for (int l = 0; l <= k; l++) {
-                            g[k * p + l] += t * h[l * m + j];
-                        }
-                    }
-                }
-                symmetrise(g, p);
+                eq.rowSystem(i, g, b);
                 System.arraycopy(w, i * p, x, 0, p);
                 nnls.solve(g, b, x);
                 System.arraycopy(x, 0, w, i * p, p);
             }
             // H columns given W
+            eq.columnSystems(w);
             for (int j = 0; j < m; j++) {
-                java.util.Arrays.fill(g, 0);
-                java.util.Arrays.fill(b, 0);
-                for (int i = 0; i < n; i++) {
-                    double wt = we[i * m + j];
-                    double bv = wv[i * m + j];
-                    int wr = i * p;
-                    for (int k = 0; k < p; k++) {
-                        double wk = w[wr + k];
-                        double t = wt * wk;
-                        b[k] += bv * wk;
-                        for (int l = 0; l <= k; l++) {
-                            g[k * p + l] += t * w[wr + l];
-                        }
-                    }
-                }
-                symmetrise(g, p);
+                eq.columnSystem(j, g, b);
                 for (int k = 0; k < p; k++) {
                     x[k] = h[k * m + j];
                 }
@@ -168,10 +142,119 @@ public final class AlsNmf {
                 Objective.qRobust(v, u, wh, Objective.ALPHA), iter, converged, (System.nanoTime() - start) / 1e9);
     }
 
-    static void symmetrise(double[] g, int p) {
-        for (int k = 0; k < p; k++) {
-            for (int l = 0; l < k; l++) {
-                g[l * p + k] = g[k * p + l];
+    /**
+     * The weighted normal equations of every W row (Σ_j ω_ij h_kj h_lj, Σ_j ω_ij x_ij h_kj) and every H column, built for
+     * all rows (columns) at once: one array per (k, l) pair over the samples (species), filled by contiguous
+     * {@code y[t] += s·x[t]} loops on separate arrays, which HotSpot C2 vectorises.
+     */
+    private static final class Normal {
+        final int n;
+        final int m;
+        final int p;
+        final double[][] weR;
+        final double[][] wvR;
+        final double[][] weT;
+        final double[][] wvT;
+        /** Lower-triangle pair (k ≥ l) → index. */
+        final int[] pair;
+        final double[][] gRow;
+        final double[][] bRow;
+        final double[][] gCol;
+        final double[][] bCol;
+
+        Normal(int n, int m, int p) {
+            this.n = n;
+            this.m = m;
+            this.p = p;
+            weR = new double[n][m];
+            wvR = new double[n][m];
+            weT = new double[m][n];
+            wvT = new double[m][n];
+            pair = new int[p * p];
+            int q = 0;
+            for (int k = 0; k < p; k++) {
+                for (int l = 0; l <= k; l++) {
+                    pair[k * p + l] = q;
+                    pair[l * p + k] = q;
+                    q++;
+                }
+            }
+            gRow = new double[q][n];
+            bRow = new double[p][n];
+            gCol = new double[q][m];
+            bCol = new double[p][m];
+        }
+
+        void weights(double[] we, double[] wv) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    weR[i][j] = we[i * m + j];
+                    wvR[i][j] = wv[i * m + j];
+                    weT[j][i] = we[i * m + j];
+                    wvT[j][i] = wv[i * m + j];
+                }
+            }
+        }
+
+        void rowSystems(double[] h) {
+            for (int k = 0; k < p; k++) {
+                double[] bk = bRow[k];
+                java.util.Arrays.fill(bk, 0);
+                for (int j = 0; j < m; j++) {
+                    axpy(bk, h[k * m + j], wvT[j], n);
+                }
+                for (int l = 0; l <= k; l++) {
+                    double[] gkl = gRow[pair[k * p + l]];
+                    java.util.Arrays.fill(gkl, 0);
+                    for (int j = 0; j < m; j++) {
+                        axpy(gkl, h[k * m + j] * h[l * m + j], weT[j], n);
+                    }
+                }
+            }
+        }
+
+        void rowSystem(int i, double[] g, double[] b) {
+            for (int k = 0; k < p; k++) {
+                b[k] = bRow[k][i];
+                for (int l = 0; l < p; l++) {
+                    g[k * p + l] = gRow[pair[k * p + l]][i];
+                }
+            }
+        }
+
+        void columnSystems(double[] w) {
+            for (double[] a : gCol) {
+                java.util.Arrays.fill(a, 0);
+            }
+            for (double[] a : bCol) {
+                java.util.Arrays.fill(a, 0);
+            }
+            for (int i = 0; i < n; i++) {
+                int wr = i * p;
+                double[] wei = weR[i];
+                double[] wvi = wvR[i];
+                for (int k = 0; k < p; k++) {
+                    double wk = w[wr + k];
+                    axpy(bCol[k], wk, wvi, m);
+                    for (int l = 0; l <= k; l++) {
+                        axpy(gCol[pair[k * p + l]], wk * w[wr + l], wei, m);
+                    }
+                }
+            }
+        }
+
+        void columnSystem(int j, double[] g, double[] b) {
+            for (int k = 0; k < p; k++) {
+                b[k] = bCol[k][j];
+                for (int l = 0; l < p; l++) {
+                    g[k * p + l] = gCol[pair[k * p + l]][j];
+                }
+            }
+        }
+
+        private static void axpy(double[] y, double s, double[] x, int len) {
+            for (int t = 0; t < len; t++) {
+                y[t] += s * x[t];
             }
         }
     }
