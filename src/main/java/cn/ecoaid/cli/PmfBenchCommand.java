@@ -57,6 +57,10 @@ public final class PmfBenchCommand implements Runnable {
     @Option(names = "--reseeds", description = "als-deep: at most this many factor re-seedings per model (default 40)")
     Integer reseeds;
 
+    @Option(names = "--w-lower", defaultValue = "0", description = "als/als-deep diagnostic: contributions may go down to"
+            + " minus this fraction of their factor's mean (default 0: strictly non-negative)")
+    double wLower;
+
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     Integer threads;
 
@@ -122,6 +126,9 @@ public final class PmfBenchCommand implements Runnable {
         AlsSearch.Options d = AlsSearch.Options.defaults();
         s = s.withSearch(new AlsSearch.Options(starts != null ? starts : d.starts(), d.patience(),
                 reseeds != null ? reseeds : d.maxReseeds()));
+        if (wLower > 0) {
+            s = s.withAls(s.als().withWLower(wLower));
+        }
         if (threads != null) {
             s = s.withThreads(threads);
         }

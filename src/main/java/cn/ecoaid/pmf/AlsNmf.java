@@ -13,27 +13,33 @@ public final class AlsNmf {
     /**
      * {@code hops}: after converging, this many perturb-and-reconverge steps (basin hopping): W and H are multiplied by
      * lognormal noise exp(σ·N(0,1)) with σ = {@code hopSigma}, re-converged, and kept when the objective fell.
+     * {@code wLower}: a diagnostic relaxation (0, strict non-negativity, everywhere in the product): contributions may
+     * go down to −wLower × their factor's mean contribution (taken before each W step); H stays ≥ 0.
      */
     public record Options(double delta, int window, int maxIter, boolean robust, int robustStart, double alpha,
-            int hops, double hopSigma) {
+            int hops, double hopSigma, double wLower) {
         public static Options defaults() {
-            return new Options(1e-3, 10, 5_000, false, 5, Objective.ALPHA, 0, 0.5);
+            return new Options(1e-3, 10, 5_000, false, 5, Objective.ALPHA, 0, 0.5, 0);
         }
 
         public Options withRobust(boolean r) {
-            return new Options(delta, window, maxIter, r, robustStart, alpha, hops, hopSigma);
+            return new Options(delta, window, maxIter, r, robustStart, alpha, hops, hopSigma, wLower);
         }
 
         public Options withMaxIter(int max) {
-            return new Options(delta, window, max, robust, robustStart, alpha, hops, hopSigma);
+            return new Options(delta, window, max, robust, robustStart, alpha, hops, hopSigma, wLower);
         }
 
         public Options withDelta(double d, int n) {
-            return new Options(d, n, maxIter, robust, robustStart, alpha, hops, hopSigma);
+            return new Options(d, n, maxIter, robust, robustStart, alpha, hops, hopSigma, wLower);
         }
 
         public Options withHops(int h, double sigma) {
-            return new Options(delta, window, maxIter, robust, robustStart, alpha, h, sigma);
+            return new Options(delta, window, maxIter, robust, robustStart, alpha, h, sigma, wLower);
+        }
+
+        public Options withWLower(double fraction) {
+            return new Options(delta, window, maxIter, robust, robustStart, alpha, hops, hopSigma, fraction);
         }
     }
 
@@ -92,6 +98,7 @@ public final class AlsNmf {
         double[] g = new double[p * p];
         double[] b = new double[p];
         double[] x = new double[p];
+        double[] low = new double[p];
         Nnls nnls = new Nnls(p);
         double[] history = new double[opt.window()];
         int iter = 0;
@@ -102,12 +109,29 @@ public final class AlsNmf {
                 LsNmf.reweight(v, u, wh, we, wv, opt.alpha());
                 eq.weights(we, wv);
             }
-            // W rows given H
+            // W rows given H (with a lower bound L < 0: x = y + L, y ≥ 0, i.e. NNLS with b − G·L)
             eq.rowSystems(h);
+            boolean bounded = opt.wLower() > 0;
+            if (bounded) {
+                lowerBounds(w, n, p, opt.wLower(), low);
+            }
             for (int i = 0; i < n; i++) {
                 eq.rowSystem(i, g, b);
                 System.arraycopy(w, i * p, x, 0, p);
+                if (bounded) {
+                    for (int k = 0; k < p; k++) {
+                        for (int l = 0; l < p; l++) {
+                            b[k] -= g[k * p + l] * low[l];
+                        }
+                        x[k] -= low[k];
+                    }
+                }
                 nnls.solve(g, b, x);
+                if (bounded) {
+                    for (int k = 0; k < p; k++) {
+                        x[k] += low[k];
+                    }
+                }
                 System.arraycopy(x, 0, w, i * p, p);
             }
             // H columns given W
@@ -256,6 +280,19 @@ public final class AlsNmf {
             for (int t = 0; t < len; t++) {
                 y[t] += s * x[t];
             }
+        }
+    }
+
+    /** low[k] = −fraction × mean_i W[i,k]. */
+    static void lowerBounds(double[] w, int n, int p, double fraction, double[] low) {
+        java.util.Arrays.fill(low, 0);
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < p; k++) {
+                low[k] += w[i * p + k];
+            }
+        }
+        for (int k = 0; k < p; k++) {
+            low[k] = -fraction * Math.max(low[k], 0) / n;
         }
     }
 
