@@ -1,6 +1,7 @@
 package cn.ecoaid.cli;
 
 import cn.ecoaid.domain.ProgressListener;
+import cn.ecoaid.pmf.AlsSearch;
 import cn.ecoaid.pmf.LsNmf;
 import cn.ecoaid.pmf.Method;
 import cn.ecoaid.pmf.PmfData;
@@ -44,11 +45,21 @@ public final class PmfBenchCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
-    @Option(names = "--methods", defaultValue = "ls-nmf,als", split = ",")
+    @Option(names = "--methods", defaultValue = "ls-nmf,als,als-deep", split = ",")
     List<String> methods;
 
     @Option(names = "--hops", defaultValue = "0,10", split = ",", description = "als basin-hopping counts to compare")
     int[] hops;
+
+    @Option(names = "--starts", description = "als-deep: random starts per model (default 4)")
+    Integer starts;
+
+    @Option(names = "--reseeds", description = "als-deep: at most this many factor re-seedings per model (default 40)")
+    Integer reseeds;
+
+    @Option(names = "--w-lower", defaultValue = "0", description = "als/als-deep diagnostic: contributions may go down to"
+            + " minus this fraction of their factor's mean (default 0: strictly non-negative)")
+    double wLower;
 
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     Integer threads;
@@ -112,6 +123,12 @@ public final class PmfBenchCommand implements Runnable {
 
     private void batch(PrintWriter w, PreparedInput in, int p, Method method, int hop) {
         PmfRunner.Settings s = PmfRunner.Settings.of(p, models, seed, method, false).withHops(hop);
+        AlsSearch.Options d = AlsSearch.Options.defaults();
+        s = s.withSearch(new AlsSearch.Options(starts != null ? starts : d.starts(), d.patience(),
+                reseeds != null ? reseeds : d.maxReseeds()));
+        if (wLower > 0) {
+            s = s.withAls(s.als().withWLower(wLower));
+        }
         if (threads != null) {
             s = s.withThreads(threads);
         }

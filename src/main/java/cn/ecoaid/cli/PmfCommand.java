@@ -62,7 +62,7 @@ public final class PmfCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
-    @Option(names = "--method", defaultValue = "als", description = "als (alternating NNLS, default) or ls-nmf (ESAT)")
+    @Option(names = "--method", defaultValue = "als", description = "als (alternating NNLS, default), als-deep (ALS with restarts and factor re-seeding) or ls-nmf (ESAT)")
     String method;
 
     @Option(names = "--robust", negatable = true, defaultValue = "true", fallbackValue = "true",

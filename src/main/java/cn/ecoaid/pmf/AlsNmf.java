@@ -13,27 +13,33 @@ public final class AlsNmf {
     /**
      * {@code hops}: after converging, this many perturb-and-reconverge steps (basin hopping): W and H are multiplied by
      * lognormal noise exp(σ·N(0,1)) with σ = {@code hopSigma}, re-converged, and kept when the objective fell.
+     * {@code wLower}: a diagnostic relaxation (0, strict non-negativity, everywhere in the product): contributions may
+     * go down to −wLower × their factor's mean contribution (taken before each W step); H stays ≥ 0.
      */
     public record Options(double delta, int window, int maxIter, boolean robust, int robustStart, double alpha,
-            int hops, double hopSigma) {
+            int hops, double hopSigma, double wLower) {
         public static Options defaults() {
-            return new Options(1e-3, 10, 5_000, false, 5, Objective.ALPHA, 0, 0.5);
+            return new Options(1e-3, 10, 5_000, false, 5, Objective.ALPHA, 0, 0.5, 0);
         }
 
         public Options withRobust(boolean r) {
-            return new Options(delta, window, maxIter, r, robustStart, alpha, hops, hopSigma);
+            return new Options(delta, window, maxIter, r, robustStart, alpha, hops, hopSigma, wLower);
         }
 
         public Options withMaxIter(int max) {
-            return new Options(delta, window, max, robust, robustStart, alpha, hops, hopSigma);
+            return new Options(delta, window, max, robust, robustStart, alpha, hops, hopSigma, wLower);
         }
 
         public Options withDelta(double d, int n) {
-            return new Options(d, n, maxIter, robust, robustStart, alpha, hops, hopSigma);
+            return new Options(d, n, maxIter, robust, robustStart, alpha, hops, hopSigma, wLower);
         }
 
         public Options withHops(int h, double sigma) {
-            return new Options(delta, window, maxIter, robust, robustStart, alpha, h, sigma);
+            return new Options(delta, window, maxIter, robust, robustStart, alpha, h, sigma, wLower);
+        }
+
+        public Options withWLower(double fraction) {
+            return new Options(delta, window, maxIter, robust, robustStart, alpha, hops, hopSigma, fraction);
         }
     }
 
@@ -86,11 +92,13 @@ public final class AlsNmf {
             we[c] = 1.0 / (u[c] * u[c]);
             wv[c] = we[c] * v[c];
         }
+        Normal eq = new Normal(n, m, p);
+        eq.weights(we, wv);
         double[] wh = new double[cells];
         double[] g = new double[p * p];
         double[] b = new double[p];
         double[] x = new double[p];
-        double[] col = new double[n * p];
+        double[] low = new double[p];
         Nnls nnls = new Nnls(p);
         double[] history = new double[opt.window()];
         int iter = 0;
@@ -99,47 +107,37 @@ public final class AlsNmf {
             if (opt.robust() && iter >= opt.robustStart()) {
                 Objective.product(w, h, n, m, p, wh);
                 LsNmf.reweight(v, u, wh, we, wv, opt.alpha());
+                eq.weights(we, wv);
             }
-            // W rows given H
+            // W rows given H (with a lower bound L < 0: x = y + L, y ≥ 0, i.e. NNLS with b − G·L)
+            eq.rowSystems(h);
+            boolean bounded = opt.wLower() > 0;
+            if (bounded) {
+                lowerBounds(w, n, p, opt.wLower(), low);
+            }
             for (int i = 0; i < n; i++) {
-                java.util.Arrays.fill(g, 0);
-                java.util.Arrays.fill(b, 0);
-                int row = i * m;
-                for (int j = 0; j < m; j++) {
-                    double wt = we[row + j];
-                    double bv = wv[row + j];
+                eq.rowSystem(i, g, b);
+                System.arraycopy(w, i * p, x, 0, p);
+                if (bounded) {
                     for (int k = 0; k < p; k++) {
-                        double hk = h[k * m + j];
-                        double t = wt * hk;
-                        b[k] += bv * hk;
-                        for (int l = 0; l <= k; l++) {
-                            g[k * p + l] += t * h[l * m + j];
+                        for (int l = 0; l < p; l++) {
+                            b[k] -= g[k * p + l] * low[l];
                         }
+                        x[k] -= low[k];
                     }
                 }
-                symmetrise(g, p);
-                System.arraycopy(w, i * p, x, 0, p);
                 nnls.solve(g, b, x);
+                if (bounded) {
+                    for (int k = 0; k < p; k++) {
+                        x[k] += low[k];
+                    }
+                }
                 System.arraycopy(x, 0, w, i * p, p);
             }
             // H columns given W
+            eq.columnSystems(w);
             for (int j = 0; j < m; j++) {
-                java.util.Arrays.fill(g, 0);
-                java.util.Arrays.fill(b, 0);
-                for (int i = 0; i < n; i++) {
-                    double wt = we[i * m + j];
-                    double bv = wv[i * m + j];
-                    int wr = i * p;
-                    for (int k = 0; k < p; k++) {
-                        double wk = w[wr + k];
-                        double t = wt * wk;
-                        b[k] += bv * wk;
-                        for (int l = 0; l <= k; l++) {
-                            g[k * p + l] += t * w[wr + l];
-                        }
-                    }
-                }
-                symmetrise(g, p);
+                eq.columnSystem(j, g, b);
                 for (int k = 0; k < p; k++) {
                     x[k] = h[k * m + j];
                 }
@@ -168,11 +166,133 @@ public final class AlsNmf {
                 Objective.qRobust(v, u, wh, Objective.ALPHA), iter, converged, (System.nanoTime() - start) / 1e9);
     }
 
-    static void symmetrise(double[] g, int p) {
-        for (int k = 0; k < p; k++) {
-            for (int l = 0; l < k; l++) {
-                g[l * p + k] = g[k * p + l];
+    /**
+     * The weighted normal equations of every W row (Σ_j ω_ij h_kj h_lj, Σ_j ω_ij x_ij h_kj) and every H column, built for
+     * all rows (columns) at once: one array per (k, l) pair over the samples (species), filled by contiguous
+     * {@code y[t] += s·x[t]} loops on separate arrays, which HotSpot C2 vectorises.
+     */
+    private static final class Normal {
+        final int n;
+        final int m;
+        final int p;
+        final double[][] weR;
+        final double[][] wvR;
+        final double[][] weT;
+        final double[][] wvT;
+        /** Lower-triangle pair (k ≥ l) → index. */
+        final int[] pair;
+        final double[][] gRow;
+        final double[][] bRow;
+        final double[][] gCol;
+        final double[][] bCol;
+
+        Normal(int n, int m, int p) {
+            this.n = n;
+            this.m = m;
+            this.p = p;
+            weR = new double[n][m];
+            wvR = new double[n][m];
+            weT = new double[m][n];
+            wvT = new double[m][n];
+            pair = new int[p * p];
+            int q = 0;
+            for (int k = 0; k < p; k++) {
+                for (int l = 0; l <= k; l++) {
+                    pair[k * p + l] = q;
+                    pair[l * p + k] = q;
+                    q++;
+                }
             }
+            gRow = new double[q][n];
+            bRow = new double[p][n];
+            gCol = new double[q][m];
+            bCol = new double[p][m];
+        }
+
+        void weights(double[] we, double[] wv) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    weR[i][j] = we[i * m + j];
+                    wvR[i][j] = wv[i * m + j];
+                    weT[j][i] = we[i * m + j];
+                    wvT[j][i] = wv[i * m + j];
+                }
+            }
+        }
+
+        void rowSystems(double[] h) {
+            for (int k = 0; k < p; k++) {
+                double[] bk = bRow[k];
+                java.util.Arrays.fill(bk, 0);
+                for (int j = 0; j < m; j++) {
+                    axpy(bk, h[k * m + j], wvT[j], n);
+                }
+                for (int l = 0; l <= k; l++) {
+                    double[] gkl = gRow[pair[k * p + l]];
+                    java.util.Arrays.fill(gkl, 0);
+                    for (int j = 0; j < m; j++) {
+                        axpy(gkl, h[k * m + j] * h[l * m + j], weT[j], n);
+                    }
+                }
+            }
+        }
+
+        void rowSystem(int i, double[] g, double[] b) {
+            for (int k = 0; k < p; k++) {
+                b[k] = bRow[k][i];
+                for (int l = 0; l < p; l++) {
+                    g[k * p + l] = gRow[pair[k * p + l]][i];
+                }
+            }
+        }
+
+        void columnSystems(double[] w) {
+            for (double[] a : gCol) {
+                java.util.Arrays.fill(a, 0);
+            }
+            for (double[] a : bCol) {
+                java.util.Arrays.fill(a, 0);
+            }
+            for (int i = 0; i < n; i++) {
+                int wr = i * p;
+                double[] wei = weR[i];
+                double[] wvi = wvR[i];
+                for (int k = 0; k < p; k++) {
+                    double wk = w[wr + k];
+                    axpy(bCol[k], wk, wvi, m);
+                    for (int l = 0; l <= k; l++) {
+                        axpy(gCol[pair[k * p + l]], wk * w[wr + l], wei, m);
+                    }
+                }
+            }
+        }
+
+        void columnSystem(int j, double[] g, double[] b) {
+            for (int k = 0; k < p; k++) {
+                b[k] = bCol[k][j];
+                for (int l = 0; l < p; l++) {
+                    g[k * p + l] = gCol[pair[k * p + l]][j];
+                }
+            }
+        }
+
+        private static void axpy(double[] y, double s, double[] x, int len) {
+            for (int t = 0; t < len; t++) {
+                y[t] += s * x[t];
+            }
+        }
+    }
+
+    /** low[k] = −fraction × mean_i W[i,k]. */
+    static void lowerBounds(double[] w, int n, int p, double fraction, double[] low) {
+        java.util.Arrays.fill(low, 0);
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < p; k++) {
+                low[k] += w[i * p + k];
+            }
+        }
+        for (int k = 0; k < p; k++) {
+            low[k] = -fraction * Math.max(low[k], 0) / n;
         }
     }
 

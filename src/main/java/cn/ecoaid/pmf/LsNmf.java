@@ -40,30 +40,25 @@ public final class LsNmf {
     public static Solution run(double[] v, double[] u, int n, int m, int p, double[] w0, double[] h0, long seed,
             Options opt, ProgressListener listener, double[] qTrace) {
         long start = System.nanoTime();
-        double[] w = floor(w0);
-        double[] h = floor(h0);
-        int cells = n * m;
-        double[] we = new double[cells];
-        double[] wv = new double[cells];
-        for (int c = 0; c < cells; c++) {
-            we[c] = 1.0 / (u[c] * u[c]);
-            wv[c] = we[c] * v[c];
-        }
-        double[] wh = new double[cells];
-        double[] a = new double[cells];
-        double[] num = new double[Math.max(p * m, n * p)];
-        double[] den = new double[num.length];
+        Work k = new Work(v, u, n, m, p, floor(w0), floor(h0));
+        double[] wh = new double[n * m];
         double[] history = new double[opt.window()];
-        Objective.product(w, h, n, m, p, wh);
         int iter = 0;
         boolean converged = false;
         double q = Double.NaN;
         while (iter < opt.maxIter()) {
             if (opt.robust() && iter >= opt.robustStart()) {
-                reweight(v, u, wh, we, wv, opt.alpha());
+                k.product(wh);
+                reweight(v, u, wh, k.we, k.wv, opt.alpha());
+                k.weightsChanged();
             }
-            double qt = step(v, u, we, wv, w, h, wh, a, num, den, n, m, p);
-            q = opt.robust() ? Objective.qRobust(v, u, wh, opt.alpha()) : qt;
+            double qt = k.step();
+            if (opt.robust()) {
+                k.product(wh);
+                q = Objective.qRobust(v, u, wh, opt.alpha());
+            } else {
+                q = qt;
+            }
             if (qTrace != null) {
                 qTrace[iter] = qt;
             }
@@ -80,97 +75,250 @@ public final class LsNmf {
                 listener.checkCancelled();
             }
         }
+        k.product(wh);
         double qTrue = Objective.qTrue(v, u, wh);
         double qRobust = Objective.qRobust(v, u, wh, Objective.ALPHA);
-        return new Solution(seed, n, m, p, w, h, qTrue, qRobust, iter, converged, (System.nanoTime() - start) / 1e9);
+        return new Solution(seed, n, m, p, k.w(), k.h(), qTrue, qRobust, iter, converged,
+                (System.nanoTime() - start) / 1e9);
     }
 
-    /** One iteration (H step, then W step row by row); leaves W·H in {@code wh} and returns Q(true). */
-    private static double step(double[] v, double[] u, double[] we, double[] wv, double[] w, double[] h, double[] wh,
-            double[] a, double[] num, double[] den, int n, int m, int p) {
-        int cells = n * m;
-        // H step (wh holds W·H of the current W and H): numerator Wᵀ(ω∘V), denominator Wᵀ(ω∘WH)
-        for (int c = 0; c < cells; c++) {
-            a[c] = we[c] * wh[c];
+    /**
+     * The iteration's working set. The H step runs on rows (one array per sample), the W step on columns (one array
+     * per species) with W held transposed (one array per factor), so that every inner loop is a contiguous
+     * {@code y[t] += s·x[t]} on distinct arrays at offset 0, the form HotSpot C2 vectorises (with an offset into a
+     * shared flat array it does not, since it cannot rule out overlap). Each sum is still formed in the same order as
+     * ESAT-style plain loops (over samples in order for H; over species with four interleaved accumulators, species j
+     * in accumulator j mod 4, for W), so the results are the same to the last bit.
+     */
+    private static final class Work {
+        final int n;
+        final int m;
+        final int p;
+        /** Flat ω = 1/U² and ω∘V (row-major), for reweighting. */
+        final double[] we;
+        final double[] wv;
+        final double[][] vR;
+        final double[][] uR;
+        final double[][] weR;
+        final double[][] wvR;
+        final double[][] weT;
+        final double[][] wvT;
+        final double[][] wt;
+        final double[][] h;
+        final double[][] whR;
+        final double[][] aR;
+        final double[][] whT;
+        final double[][] aT;
+        final double[][] num;
+        final double[][] den;
+        final double[][] accN;
+        final double[][] accD;
+        final double[] res;
+
+        Work(double[] v, double[] u, int n, int m, int p, double[] w, double[] h0) {
+            this.n = n;
+            this.m = m;
+            this.p = p;
+            int cells = n * m;
+            we = new double[cells];
+            wv = new double[cells];
+            for (int c = 0; c < cells; c++) {
+                we[c] = 1.0 / (u[c] * u[c]);
+                wv[c] = we[c] * v[c];
+            }
+            vR = rows(v, n, m);
+            uR = rows(u, n, m);
+            weR = new double[n][m];
+            wvR = new double[n][m];
+            weT = new double[m][n];
+            wvT = new double[m][n];
+            weightsChanged();
+            wt = new double[p][n];
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < p; k++) {
+                    wt[k][i] = w[i * p + k];
+                }
+            }
+            h = rows(h0, p, m);
+            whR = new double[n][m];
+            aR = new double[n][m];
+            whT = new double[m][n];
+            aT = new double[m][n];
+            num = new double[p][m];
+            den = new double[p][m];
+            accN = new double[4][n];
+            accD = new double[4][n];
+            res = new double[cells];
+            for (int i = 0; i < n; i++) {
+                rowProduct(i);
+            }
         }
-        Arrays.fill(num, 0, p * m, 0.0);
-        Arrays.fill(den, 0, p * m, 0.0);
-        for (int i = 0; i < n; i++) {
-            int row = i * m;
-            for (int k = 0; k < p; k++) {
-                double wik = w[i * p + k];
-                int hk = k * m;
+
+        static double[][] rows(double[] a, int r, int c) {
+            double[][] out = new double[r][];
+            for (int i = 0; i < r; i++) {
+                out[i] = Arrays.copyOfRange(a, i * c, (i + 1) * c);
+            }
+            return out;
+        }
+
+        /** Row and column copies of the flat weights after they changed. */
+        void weightsChanged() {
+            for (int i = 0; i < n; i++) {
                 for (int j = 0; j < m; j++) {
-                    num[hk + j] += wik * wv[row + j];
-                    den[hk + j] += wik * a[row + j];
+                    weR[i][j] = we[i * m + j];
+                    wvR[i][j] = wv[i * m + j];
+                    weT[j][i] = we[i * m + j];
+                    wvT[j][i] = wv[i * m + j];
                 }
             }
         }
-        for (int c = 0; c < p * m; c++) {
-            if (den[c] != 0) {
-                h[c] = h[c] * num[c] / den[c];
+
+        void product(double[] out) {
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(whR[i], 0, out, i * m, m);
             }
         }
-        // W step with the new H, row by row: numerator (ω∘V)Hᵀ, denominator (ω∘WH)Hᵀ; then the new WH row and
-        // its squared scaled residuals (for Q), so that WH is ready for the next H step.
-        for (int i = 0; i < n; i++) {
-            int row = i * m;
-            int wr = i * p;
-            rowProduct(w, h, wr, m, p, wh, row);
-            for (int j = 0; j < m; j++) {
-                a[row + j] = we[row + j] * wh[row + j];
+
+        double[] w() {
+            double[] w = new double[n * p];
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < p; k++) {
+                    w[i * p + k] = wt[k][i];
+                }
+            }
+            return w;
+        }
+
+        double[] h() {
+            double[] out = new double[p * m];
+            for (int k = 0; k < p; k++) {
+                System.arraycopy(h[k], 0, out, k * m, m);
+            }
+            return out;
+        }
+
+        /** One iteration (H step, then W step); leaves W·H in {@code whR} and returns Q(true). */
+        double step() {
+            hStep();
+            wStep();
+            for (int i = 0; i < n; i++) {
+                rowProduct(i);
+                double[] x = vR[i];
+                double[] un = uR[i];
+                double[] f = whR[i];
+                int row = i * m;
+                for (int j = 0; j < m; j++) {
+                    double s = (x[j] - f[j]) / un[j];
+                    res[row + j] = s * s;
+                }
+            }
+            return pairwiseSum(res, 0, n * m);
+        }
+
+        /** H ← H ∘ (Wᵀ(ω∘V)) ⊘ (Wᵀ(ω∘WH)), summing over the samples in order. */
+        private void hStep() {
+            for (int k = 0; k < p; k++) {
+                Arrays.fill(num[k], 0.0);
+                Arrays.fill(den[k], 0.0);
+            }
+            for (int i = 0; i < n; i++) {
+                double[] ai = aR[i];
+                double[] wei = weR[i];
+                double[] whi = whR[i];
+                for (int j = 0; j < m; j++) {
+                    ai[j] = wei[j] * whi[j];
+                }
+                double[] wvi = wvR[i];
+                for (int k = 0; k < p; k++) {
+                    double wik = wt[k][i];
+                    axpy(num[k], wik, wvi, m);
+                    axpy(den[k], wik, ai, m);
+                }
             }
             for (int k = 0; k < p; k++) {
-                int hk = k * m;
-                double n0 = 0;
-                double n1 = 0;
-                double n2 = 0;
-                double n3 = 0;
-                double d0 = 0;
-                double d1 = 0;
-                double d2 = 0;
-                double d3 = 0;
-                int j = 0;
-                for (; j + 3 < m; j += 4) {
-                    n0 += wv[row + j] * h[hk + j];
-                    d0 += a[row + j] * h[hk + j];
-                    n1 += wv[row + j + 1] * h[hk + j + 1];
-                    d1 += a[row + j + 1] * h[hk + j + 1];
-                    n2 += wv[row + j + 2] * h[hk + j + 2];
-                    d2 += a[row + j + 2] * h[hk + j + 2];
-                    n3 += wv[row + j + 3] * h[hk + j + 3];
-                    d3 += a[row + j + 3] * h[hk + j + 3];
+                double[] hk = h[k];
+                double[] nk = num[k];
+                double[] dk = den[k];
+                for (int j = 0; j < m; j++) {
+                    if (dk[j] != 0) {
+                        hk[j] = hk[j] * nk[j] / dk[j];
+                    }
                 }
-                for (; j < m; j++) {
-                    n0 += wv[row + j] * h[hk + j];
-                    d0 += a[row + j] * h[hk + j];
-                }
-                double sn = (n0 + n1) + (n2 + n3);
-                double sd = (d0 + d1) + (d2 + d3);
-                if (sd != 0) {
-                    w[wr + k] = w[wr + k] * sn / sd;
-                }
-            }
-            rowProduct(w, h, wr, m, p, wh, row);
-            for (int j = 0; j < m; j++) {
-                double s = (v[row + j] - wh[row + j]) / u[row + j];
-                a[row + j] = s * s;
             }
         }
-        return pairwiseSum(a, 0, cells);
+
+        /**
+         * W ← W ∘ ((ω∘V)Hᵀ) ⊘ ((ω∘WH)Hᵀ) with the new H, all samples at once on the columns: each sum over species
+         * uses four accumulators (species j goes to accumulator j mod 4, the last m mod 4 species to the first),
+         * combined as (a0+a1)+(a2+a3).
+         */
+        private void wStep() {
+            // W·H with the old W and the new H, by columns
+            double[] w0 = wt[0];
+            for (int j = 0; j < m; j++) {
+                double[] col = whT[j];
+                double s0 = h[0][j];
+                for (int i = 0; i < n; i++) {
+                    col[i] = w0[i] * s0;
+                }
+                for (int k = 1; k < p; k++) {
+                    axpy(col, h[k][j], wt[k], n);
+                }
+                double[] a = aT[j];
+                double[] wej = weT[j];
+                for (int i = 0; i < n; i++) {
+                    a[i] = wej[i] * col[i];
+                }
+            }
+            int full = m - m % 4;
+            for (int k = 0; k < p; k++) {
+                double[] hk = h[k];
+                for (int r = 0; r < 4; r++) {
+                    Arrays.fill(accN[r], 0.0);
+                    Arrays.fill(accD[r], 0.0);
+                }
+                for (int j = 0; j < m; j++) {
+                    int r = j < full ? j & 3 : 0;
+                    double s = hk[j];
+                    axpy(accN[r], s, wvT[j], n);
+                    axpy(accD[r], s, aT[j], n);
+                }
+                double[] n0 = accN[0];
+                double[] n1 = accN[1];
+                double[] n2 = accN[2];
+                double[] n3 = accN[3];
+                double[] d0 = accD[0];
+                double[] d1 = accD[1];
+                double[] d2 = accD[2];
+                double[] d3 = accD[3];
+                double[] wk = wt[k];
+                for (int i = 0; i < n; i++) {
+                    double sd = (d0[i] + d1[i]) + (d2[i] + d3[i]);
+                    if (sd != 0) {
+                        wk[i] = wk[i] * ((n0[i] + n1[i]) + (n2[i] + n3[i])) / sd;
+                    }
+                }
+            }
+        }
+
+        private void rowProduct(int i) {
+            double[] out = whR[i];
+            double w0 = wt[0][i];
+            double[] h0 = h[0];
+            for (int j = 0; j < m; j++) {
+                out[j] = w0 * h0[j];
+            }
+            for (int k = 1; k < p; k++) {
+                axpy(out, wt[k][i], h[k], m);
+            }
+        }
     }
 
-    private static void rowProduct(double[] w, double[] h, int wr, int m, int p, double[] out, int row) {
-        double w0 = w[wr];
-        for (int j = 0; j < m; j++) {
-            out[row + j] = w0 * h[j];
-        }
-        for (int k = 1; k < p; k++) {
-            double wik = w[wr + k];
-            int hk = k * m;
-            for (int j = 0; j < m; j++) {
-                out[row + j] += wik * h[hk + j];
-            }
+    /** {@code y[t] += s · x[t]} for t &lt; len (as {@code y + s·x}, the order of the plain loops). */
+    private static void axpy(double[] y, double s, double[] x, int len) {
+        for (int t = 0; t < len; t++) {
+            y[t] += s * x[t];
         }
     }
 

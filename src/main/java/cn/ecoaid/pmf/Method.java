@@ -3,9 +3,12 @@ package cn.ecoaid.pmf;
 import cn.ecoaid.domain.EcoAidException;
 import java.util.Locale;
 
-/** The optimisers: ESAT's multiplicative LS-NMF updates, or weighted alternating NNLS (the default). */
+/**
+ * The optimisers: ESAT's multiplicative LS-NMF updates, weighted alternating NNLS (the default), or alternating NNLS
+ * with restarts and factor re-seeding inside each model ({@link AlsSearch}: slower, deeper minima).
+ */
 public enum Method {
-    LS_NMF("ls-nmf"), ALS("als");
+    LS_NMF("ls-nmf"), ALS("als"), ALS_DEEP("als-deep");
 
     private final String id;
 

@@ -18,17 +18,27 @@ public final class Objective {
         return wh;
     }
 
+    /**
+     * W·H into {@code out}, row by row, summing over the factors in order. The rows of H and the row being formed live in
+     * separate arrays so that the inner loop {@code r[j] += w_ik·h_k[j]} is vectorised by HotSpot C2 (it is not with
+     * offsets into one flat array).
+     */
     static void product(double[] w, double[] h, int n, int m, int p, double[] out) {
+        double[][] hr = new double[p][];
+        for (int k = 0; k < p; k++) {
+            hr[k] = java.util.Arrays.copyOfRange(h, k * m, (k + 1) * m);
+        }
+        double[] r = new double[m];
         for (int i = 0; i < n; i++) {
-            int row = i * m;
-            java.util.Arrays.fill(out, row, row + m, 0.0);
+            java.util.Arrays.fill(r, 0.0);
             for (int k = 0; k < p; k++) {
                 double wik = w[i * p + k];
-                int hk = k * m;
+                double[] hk = hr[k];
                 for (int j = 0; j < m; j++) {
-                    out[row + j] += wik * h[hk + j];
+                    r[j] += wik * hk[j];
                 }
             }
+            System.arraycopy(r, 0, out, i * m, m);
         }
     }
 

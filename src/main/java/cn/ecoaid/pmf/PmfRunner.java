@@ -19,22 +19,29 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class PmfRunner {
     /** What to run. {@code robust}: the best model is the lowest Q(robust) (PMF 5.0's default), else Q(true). */
     public record Settings(int factors, int models, long seed, Method method, boolean robust, int threads,
-            LsNmf.Options lsNmf, AlsNmf.Options als) {
+            LsNmf.Options lsNmf, AlsNmf.Options als, AlsSearch.Options search) {
         public static Settings of(int factors, int models, long seed, Method method, boolean robust) {
             return new Settings(factors, models, seed, method, robust, Runtime.getRuntime().availableProcessors(),
-                    LsNmf.Options.esat().withRobust(robust), AlsNmf.Options.defaults().withRobust(robust));
+                    LsNmf.Options.esat().withRobust(robust), AlsNmf.Options.defaults().withRobust(robust),
+                    AlsSearch.Options.defaults());
         }
 
         public Settings withThreads(int t) {
-            return new Settings(factors, models, seed, method, robust, t, lsNmf, als);
+            return new Settings(factors, models, seed, method, robust, t, lsNmf, als, search);
         }
 
         public Settings withHops(int hops) {
-            return new Settings(factors, models, seed, method, robust, threads, lsNmf, als.withHops(hops, als.hopSigma()));
+            return new Settings(factors, models, seed, method, robust, threads, lsNmf, als.withHops(hops, als.hopSigma()),
+                    search);
         }
 
         public Settings withAls(AlsNmf.Options o) {
-            return new Settings(factors, models, seed, method, robust, threads, lsNmf, o);
+            return new Settings(factors, models, seed, method, robust, threads, lsNmf, o, search);
+        }
+
+        /** The search effort of {@link Method#ALS_DEEP}. */
+        public Settings withSearch(AlsSearch.Options o) {
+            return new Settings(factors, models, seed, method, robust, threads, lsNmf, als, o);
         }
     }
 
@@ -101,6 +108,9 @@ public final class PmfRunner {
         int p = s.factors();
         if (s.method() == Method.LS_NMF) {
             return LsNmf.run(in.v(), in.u(), n, m, p, w0, h0, seed, s.lsNmf(), listener, null);
+        }
+        if (s.method() == Method.ALS_DEEP) {
+            return AlsSearch.run(in.v(), in.u(), n, m, p, w0, h0, seed, s.als(), s.search(), listener);
         }
         return AlsNmf.run(in.v(), in.u(), n, m, p, w0, h0, seed, s.als(), listener);
     }
