@@ -563,7 +563,7 @@ public final class ConstrainedSolver {
                         }
                     }
                 }
-                AlsNmf.symmetrise(g, p);
+                symmetrise(g, p);
                 for (int k = 0; k < p; k++) {
                     b[k] += s.hPull[k * m + j] / 2;
                     if (s.rotate) {
@@ -682,6 +682,15 @@ public final class ConstrainedSolver {
                 if (!changed) {
                     return;
                 }
+            }
+        }
+    }
+
+    /** Copies the lower triangle of the p×p matrix {@code g} onto its upper triangle. */
+    static void symmetrise(double[] g, int p) {
+        for (int k = 0; k < p; k++) {
+            for (int l = 0; l < k; l++) {
+                g[l * p + k] = g[k * p + l];
             }
         }
     }

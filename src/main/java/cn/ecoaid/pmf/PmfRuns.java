@@ -266,6 +266,11 @@ public final class PmfRuns {
         als.put("alpha", s.als().alpha());
         als.put("hops", s.als().hops());
         als.put("hop_sigma", s.als().hopSigma());
+        als.put("w_lower", s.als().wLower());
+        ObjectNode search = o.putObject("search");
+        search.put("starts", s.search().starts());
+        search.put("patience", s.search().patience());
+        search.put("max_reseeds", s.search().maxReseeds());
         return o.toString();
     }
 
@@ -280,7 +285,15 @@ public final class PmfRuns {
                         ls.get("robust").asBoolean(), ls.get("robust_start").asInt(), ls.get("alpha").asDouble()),
                 new AlsNmf.Options(als.get("delta").asDouble(), als.get("window").asInt(), als.get("max_iter").asInt(),
                         als.get("robust").asBoolean(), als.get("robust_start").asInt(), als.get("alpha").asDouble(),
-                        als.get("hops").asInt(), als.get("hop_sigma").asDouble()));
+                        als.get("hops").asInt(), als.get("hop_sigma").asDouble(), als.path("w_lower").asDouble(0)),
+                searchFromJson(o.path("search")));
+    }
+
+    /** The als-deep search effort kept with a run (runs kept before it existed get the defaults). */
+    private static AlsSearch.Options searchFromJson(JsonNode s) {
+        AlsSearch.Options d = AlsSearch.Options.defaults();
+        return s.isMissingNode() ? d : new AlsSearch.Options(s.path("starts").asInt(d.starts()),
+                s.path("patience").asInt(d.patience()), s.path("max_reseeds").asInt(d.maxReseeds()));
     }
 
     public static String preparationJson(SavedPmfRun.Preparation p) {
