@@ -72,6 +72,11 @@ public final class PmfCommand implements Runnable {
     @Option(names = "--hops", defaultValue = "0", description = "als: basin-hopping restarts per model after convergence (default 0)")
     int hops;
 
+    @Option(names = "--contribution-lower", defaultValue = "0",
+            description = "als, als-deep: let each factor's contributions go down to -F x its mean contribution, as PMF 5.0 shows"
+                    + " slightly negative contributions (default 0: strictly non-negative)")
+    double contributionLower;
+
     @Option(names = "--bootstrap", defaultValue = "0", description = "block-bootstrap runs of the best model (e.g. 100; 0 = none)")
     int bootstrap;
 
@@ -152,6 +157,12 @@ public final class PmfCommand implements Runnable {
             s = s.withThreads(threads);
         }
         s = s.withHops(hops);
+        if (contributionLower < 0 || contributionLower > 1) {
+            throw new EcoAidException("pmf.cli.contributionLower", contributionLower);
+        }
+        if (contributionLower > 0) {
+            s = s.withAls(s.als().withWLower(contributionLower));
+        }
         PmfRunner.Batch batch;
         double[] w0 = null;
         double[] h0 = null;

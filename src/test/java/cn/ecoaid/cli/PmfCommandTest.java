@@ -48,6 +48,32 @@ class PmfCommandTest {
         assertEquals(42, Files.readAllLines(dir.resolve("profiles.csv")).size());
     }
 
+    /** Contributions normalised to mean 1: strictly non-negative by default, not below about −F with --contribution-lower F. */
+    @Test
+    void contributionLowerBoundIsKept() throws Exception {
+        String proj = "sample-data/project/pmf/";
+        double[] mins = new double[2];
+        String[] lows = {"0", "0.2"};
+        for (int t = 0; t < 2; t++) {
+            Path out = dir.resolve("low-" + t);
+            String[] r = run("pmf", "--conc", proj + "pm25-conc.csv", "--species-table", proj + "pm25-species.csv",
+                    "--factors", "6", "--models", "2", "--seed", "3", "--contribution-lower", lows[t], "--out", out.toString());
+            assertEquals("0", r[0], r[2]);
+            double min = Double.MAX_VALUE;
+            for (var row : cn.ecoaid.io.TableFiles.read(out.resolve("contributions.csv")).rows()) {
+                for (int c = 1; c < row.cells().size(); c++) {
+                    min = Math.min(min, Double.parseDouble(row.get(c)));
+                }
+            }
+            mins[t] = min;
+        }
+        assertTrue(mins[0] >= 0, "strict: " + mins[0]);
+        assertTrue(mins[1] >= -0.2 - 0.05, "bounded: " + mins[1]);
+        String[] bad = run("pmf", "--conc", proj + "pm25-conc.csv", "--species-table", proj + "pm25-species.csv",
+                "--factors", "2", "--contribution-lower", "1.5", "--out", dir.resolve("bad").toString());
+        assertTrue(bad[2].contains("between 0 and 1"), bad[2]);
+    }
+
     @Test
     void buildsUncertaintiesFromASpeciesTable() throws Exception {
         String[] r = run("pmf", "--conc", EX + "pm25-conc.csv", "--species-table", EX + "species-table.csv",
