@@ -490,13 +490,17 @@ public final class ConstrainedSolver {
             if (Math.abs(f0) <= tol) {
                 return true;
             }
+            // first guess of dS/dλ: rows where the element is positive respond by about 1/G_kk each
             double slope = 0;
+            double all = 0;
             for (int i = 0; i < n; i++) {
                 double gkk = gAll[i * p * p + k * p + k];
-                if (gkk > 0 && (w[i * p + k] > 0 || slope == 0)) {
-                    slope += 1 / gkk;
+                if (gkk > 0) {
+                    all += 1 / gkk;
+                    slope += w[i * p + k] > 0 ? 1 / gkk : 0;
                 }
             }
+            slope = slope > 0 ? slope : all;
             double step = slope > 0 ? -f0 / slope : -f0;
             double l1 = l0 + step;
             double f1 = evaluate(k, l1, target);
