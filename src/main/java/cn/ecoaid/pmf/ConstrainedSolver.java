@@ -40,6 +40,7 @@ public final class ConstrainedSolver {
         double fpeak;
         boolean rotate;
         double[] speciesScale;
+        double[] weights;
 
         public Spec(int n, int m, int p) {
             this.n = n;
@@ -105,6 +106,15 @@ public final class ConstrainedSolver {
             return this;
         }
 
+        /**
+         * Fixed cell weights (n×m) instead of 1/u² (and no reweighting): the data term becomes Σ weight·(x − WH)². With
+         * the robust weights of a base model it equals Q(robust) there and is exactly least squares around it.
+         */
+        public Spec fixWeights(double[] cellWeights) {
+            this.weights = cellWeights.clone();
+            return this;
+        }
+
         /** Clears the linear pulls (keeps bounds, holds and rotation). */
         public Spec withoutPulls() {
             Spec s = copy();
@@ -137,12 +147,14 @@ public final class ConstrainedSolver {
             s.fpeak = fpeak;
             s.rotate = rotate;
             s.speciesScale = speciesScale == null ? null : speciesScale.clone();
+            s.weights = weights;
             return s;
         }
     }
 
     /** The fitted W and H, Q(true), Q(robust), the pull term of the objective, iterations and convergence. */
-    public record Result(double[] w, double[] h, double qTrue, double qRobust, double pullTerm, int iterations,
+    /** {@code fit}: the data term as minimised (Q(true), Q(robust), or the fixed-weight sum). */
+    public record Result(double[] w, double[] h, double qTrue, double qRobust, double fit, double pullTerm, int iterations,
             boolean converged) {
         /** Q(robust) in robust mode, else Q(true). */
         public double q(boolean robust) {
@@ -249,7 +261,7 @@ public final class ConstrainedSolver {
             we = new double[n * m];
             wv = new double[n * m];
             for (int c = 0; c < we.length; c++) {
-                we[c] = 1.0 / (u[c] * u[c]);
+                we[c] = s.weights != null ? s.weights[c] : 1.0 / (u[c] * u[c]);
                 wv[c] = we[c] * v[c];
             }
             wh = new double[n * m];
@@ -277,7 +289,7 @@ public final class ConstrainedSolver {
                 System.arraycopy(w, 0, wPrev, 0, w.length);
                 System.arraycopy(h, 0, hPrev, 0, h.length);
                 Objective.product(w, h, n, m, p, wh);
-                if (o.robust()) {
+                if (o.robust() && s.weights == null) {
                     LsNmf.reweight(v, u, wh, we, wv, o.alpha());
                 }
                 if (s.rotate) {
@@ -289,7 +301,7 @@ public final class ConstrainedSolver {
                     normalise(w, h, n, m, p);
                 }
                 Objective.product(w, h, n, m, p, wh);
-                double q = o.robust() ? Objective.qRobust(v, u, wh, o.alpha()) : Objective.qTrue(v, u, wh);
+                double q = fit(wh);
                 double f = q - pullTerm() + rotationTerm();
                 if (!s.rotate && iter > 0) {
                     // extrapolate along the last iteration's step; keep it when the objective falls further
@@ -297,7 +309,7 @@ public final class ConstrainedSolver {
                     extrapolate(hPrev, h, hEx, beta, s.hLo, s.hHi);
                     holdMeans(wEx);
                     Objective.product(wEx, hEx, n, m, p, wh);
-                    double fe = (o.robust() ? Objective.qRobust(v, u, wh, o.alpha()) : Objective.qTrue(v, u, wh))
+                    double fe = fit(wh)
                             - pullTerm(wEx, hEx);
                     if (fe < f) {
                         System.arraycopy(wEx, 0, w, 0, w.length);
@@ -322,12 +334,20 @@ public final class ConstrainedSolver {
                 }
             }
             Objective.product(w, h, n, m, p, wh);
-            return new Result(w, h, Objective.qTrue(v, u, wh), Objective.qRobust(v, u, wh, Objective.ALPHA),
+            return new Result(w, h, Objective.qTrue(v, u, wh), Objective.qRobust(v, u, wh, Objective.ALPHA), fit(wh),
                     pullTerm(), iter, converged);
         }
 
         double pullTerm() {
             return pullTerm(w, h);
+        }
+
+        /** The data term: the fixed-weight sum when weights are given, else Q(robust) or Q(true). */
+        double fit(double[] fitted) {
+            if (s.weights != null) {
+                return weightedSum(v, s.weights, fitted);
+            }
+            return o.robust() ? Objective.qRobust(v, u, fitted, o.alpha()) : Objective.qTrue(v, u, fitted);
         }
 
         double pullTerm(double[] w2, double[] h2) {
@@ -490,13 +510,17 @@ public final class ConstrainedSolver {
             if (Math.abs(f0) <= tol) {
                 return true;
             }
+            // first guess of dS/dλ: rows where the element is positive respond by about 1/G_kk each
             double slope = 0;
+            double all = 0;
             for (int i = 0; i < n; i++) {
                 double gkk = gAll[i * p * p + k * p + k];
-                if (gkk > 0 && (w[i * p + k] > 0 || slope == 0)) {
-                    slope += 1 / gkk;
+                if (gkk > 0) {
+                    all += 1 / gkk;
+                    slope += w[i * p + k] > 0 ? 1 / gkk : 0;
                 }
             }
+            slope = slope > 0 ? slope : all;
             double step = slope > 0 ? -f0 / slope : -f0;
             double l1 = l0 + step;
             double f1 = evaluate(k, l1, target);
@@ -581,6 +605,26 @@ public final class ConstrainedSolver {
                 }
             }
         }
+    }
+
+    /** Σ weight·(x − fitted)². */
+    static double weightedSum(double[] x, double[] weights, double[] fitted) {
+        double q = 0;
+        for (int c = 0; c < x.length; c++) {
+            double r = x[c] - fitted[c];
+            q += weights[c] * r * r;
+        }
+        return q;
+    }
+
+    /** The robust weights of a fitted model: 1/u², times α/|s| where the scaled residual |s| exceeds α. */
+    public static double[] robustWeights(double[] x, double[] u, double[] fitted, double alpha) {
+        double[] w = new double[x.length];
+        for (int c = 0; c < x.length; c++) {
+            double s = Math.abs((x[c] - fitted[c]) / u[c]);
+            w[c] = (s <= alpha ? 1 : alpha / s) / (u[c] * u[c]);
+        }
+        return w;
     }
 
     private static void clamp(double[] a, double[] lo, double[] hi) {

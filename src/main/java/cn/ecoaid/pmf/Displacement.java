@@ -16,7 +16,8 @@ import java.util.stream.IntStream;
  * Displacement (DISP) error estimation of a base model, as EPA PMF 5.0 defines it: every profile element f_kj (in
  * concentration units, contributions of mean 1) is displaced up and then down, each time fixed at the new value while
  * every other element of W and H is re-fitted ({@link ConstrainedSolver}, with factor k's contributions held at mean
- * 1 so that scaling cannot undo the displacement), until the objective has risen by dQmax (4, 8, 16 and 32 by default).
+ * 1 so that scaling cannot undo the displacement; in robust mode with the base's robust weights held fixed, so the
+ * objective is Q(robust) at the base and exact least squares around it), until the objective has risen by dQmax (4, 8, 16 and 32 by default).
  * Reported per dQmax: the interval [lower, upper] of every element, the dQ reached at its ends, the number of
  * displacements of each factor after which that factor correlated best (contributions, Pearson r) with another base
  * factor ("swaps"), and the largest decrease of the objective met on the way (a decrease means the base model was not at
@@ -79,8 +80,10 @@ public final class Displacement {
         ConstrainedSolver.normalise(w, h, n, m, p);
         boolean robust = s.solver().robust();
         double[] wh = Objective.product(w, h, n, m, p);
-        double qBase = robust ? Objective.qRobust(in.v(), in.u(), wh, s.solver().alpha())
-                : Objective.qTrue(in.v(), in.u(), wh);
+        // robust mode: the base's robust weights are held fixed, so every re-fit is exact least squares and the
+        // objective equals Q(robust) at the base (no reweighting noise in dQ)
+        double[] weights = robust ? ConstrainedSolver.robustWeights(in.v(), in.u(), wh, s.solver().alpha()) : null;
+        double qBase = robust ? ConstrainedSolver.weightedSum(in.v(), weights, wh) : Objective.qTrue(in.v(), in.u(), wh);
         double[] scale = speciesScale(in.v(), n, m);
         int levels = s.levels().length;
         double[][][] lower = new double[levels][p][m];
@@ -90,7 +93,7 @@ public final class Displacement {
         int[][][] swapRuns = new int[p * m][][];
         double[] decrease = new double[p * m];
         AtomicLong done = new AtomicLong();
-        Context c = new Context(in.v(), in.u(), n, m, p, w, h, qBase, scale, s, new AtomicBoolean());
+        Context c = new Context(in.v(), in.u(), n, m, p, w, h, qBase, scale, s, weights, new AtomicBoolean());
         for (double[][][] t : List.of(lower, upper, dqLower, dqUpper)) {
             for (double[][] a : t) {
                 for (double[] b : a) {
@@ -193,12 +196,15 @@ public final class Displacement {
     }
 
     private record Context(double[] v, double[] u, int n, int m, int p, double[] w, double[] h, double qBase,
-            double[] scale, Settings s, AtomicBoolean stop) {
+            double[] scale, Settings s, double[] weights, AtomicBoolean stop) {
 
         Point fit(int k, int j, double t, Point start, ProgressListener listener) {
             ConstrainedSolver.Spec spec = new ConstrainedSolver.Spec(n, m, p).fixProfile(k, j, t).holdMean(k);
+            if (weights != null) {
+                spec.fixWeights(weights);
+            }
             ConstrainedSolver.Result r = ConstrainedSolver.solve(v, u, spec, start.w(), start.h(), s.solver(), listener);
-            return new Point(t, r.q(s.solver().robust()) - qBase, r.w(), r.h());
+            return new Point(t, r.fit() - qBase, r.w(), r.h());
         }
 
         Element displace(int k, int j, int dir, ProgressListener listener) {

@@ -126,6 +126,29 @@ class DisplacementTest {
         assertTrue(refit.qTrue() < 1e-6, "refit Q " + refit.qTrue());
     }
 
+    /**
+     * Robust mode with an outlier: the base's robust weights are held, so the objective at the base equals Q(robust)
+     * computed independently, nothing below the base is found, and the ends sit at dQmax.
+     */
+    @Test
+    void robustModeMeasuresFromQRobustWithoutReweightingNoise() {
+        Synthetic s = Synthetic.of(Synthetic.SEPARATED, 40, false, 7);
+        s.in.v()[5 * 8 + 2] *= 6;
+        ConstrainedSolver.Options robust = ConstrainedSolver.Options.defaults(true);
+        Solution base = ConstrainedSolver.refit(s.in, s.truth, robust, ProgressListener.NONE);
+        double qRobust = Objective.qRobust(s.in.v(), s.in.u(), Objective.product(base.w(), base.h(), 40, 8, 3), 4);
+        assertTrue(qRobust > 4, "the outlier counts: " + qRobust);
+        Displacement.Result d = Displacement.run(s.in, base, Displacement.Settings.defaults(true).withThreads(2)
+                .withLevels(4), ProgressListener.NONE);
+        assertEquals(qRobust, d.qBase(), 1e-9 * qRobust);
+        assertTrue(d.largestDecrease() > -1e-3, "decrease " + d.largestDecrease());
+        for (int k = 0; k < 3; k++) {
+            for (int j = 0; j < 8; j++) {
+                assertEquals(4, d.dqUpper()[0][k][j], 0.05, k + "," + j);
+            }
+        }
+    }
+
     @Test
     void rejectsABadDq() {
         Synthetic s = Synthetic.of(Synthetic.SEPARATED, 10, false, 7);
