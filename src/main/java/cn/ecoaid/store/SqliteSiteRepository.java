@@ -108,9 +108,13 @@ public final class SqliteSiteRepository implements SiteRepository {
         db.write(c -> {
             Stored before = stored(c, site.id()).filter(st -> !st.deleted())
                     .orElseThrow(() -> new EcoAidException("site.error.notFound", site.id()));
-            Optional<Site> sameCode = one(c, "SELECT " + COLUMNS + " FROM site WHERE code = ? AND deleted = 0", site.code());
-            if (sameCode.isPresent() && !sameCode.get().id().equals(site.id())) {
-                throw new DuplicateCodeException(site.code());
+            // A new code must be free; a site keeps its code even when a copy pulled from another device shares it (V010).
+            if (!site.code().equals(before.site().code())) {
+                Optional<Site> sameCode = one(c, "SELECT " + COLUMNS + " FROM site WHERE code = ? AND deleted = 0 AND id <> ?",
+                        site.code(), site.id());
+                if (sameCode.isPresent()) {
+                    throw new DuplicateCodeException(site.code());
+                }
             }
             Map<String, Object[]> changes = Outbox.diff(fields(before.site()), fields(site));
             if (changes.isEmpty()) {
@@ -197,9 +201,11 @@ public final class SqliteSiteRepository implements SiteRepository {
         }
     }
 
-    private static Optional<Site> one(Connection c, String sql, String arg) throws SQLException {
+    private static Optional<Site> one(Connection c, String sql, String... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, arg);
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
             List<Site> all = readAll(ps);
             return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
         }

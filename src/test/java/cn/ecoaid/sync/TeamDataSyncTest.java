@@ -164,7 +164,10 @@ class TeamDataSyncTest {
                 assertEquals(List.of("乙建的站", "甲建的站"), d.ws().sites().list().stream()
                         .filter(s -> s.code().equals("DUP-1")).map(Site::name).sorted().toList());
             }
-            // On this device a third one is still refused.
+            // Each can still be edited where both are live; a third one is refused.
+            Site mine = a.ws().sites().get(fromA.id()).orElseThrow();
+            a.ws().sites().update(mine.withName("甲建的站（改）"));
+            assertEquals("甲建的站（改）", a.ws().sites().get(fromA.id()).orElseThrow().name());
             Site third = Site.create("DUP-1", "再建", SiteType.AIR_STATION, 116.2, 39.2);
             assertEquals("DUP-1", org.junit.jupiter.api.Assertions.assertThrows(
                     cn.ecoaid.domain.DuplicateCodeException.class, () -> a.ws().sites().add(third)).code());
