@@ -124,18 +124,8 @@ public final class PmfFactorsBlockSource implements BlockSource {
                 speciesSum[j] += conc[k][j];
             }
         }
-        double[] mean = new double[p];
-        double all = 0;
-        for (int k = 0; k < p; k++) {
-            if (t >= 0) {
-                mean[k] = conc[k][t];
-            } else {
-                for (int j = 0; j < m; j++) {
-                    mean[k] += conc[k][j];
-                }
-            }
-            all += mean[k];
-        }
+        double[] mean = cn.ecoaid.pmf.PmfResults.meanContributions(s, t);
+        double all = java.util.Arrays.stream(mean).sum();
         List<FactorRow> out = new ArrayList<>();
         for (int k = 0; k < p; k++) {
             int factor = k;

@@ -72,6 +72,9 @@ public final class PmfCommand implements Runnable {
     @Option(names = "--hops", defaultValue = "0", description = "als: basin-hopping restarts per model after convergence (default 0)")
     int hops;
 
+    @Option(names = "--charts", description = "also draw the charts (PNG) into DIR/charts: profiles, contributions, mean pie, G-space")
+    boolean charts;
+
     @Option(names = "--contribution-lower", defaultValue = "0",
             description = "als, als-deep: let each factor's contributions go down to -F x its mean contribution, as PMF 5.0 shows"
                     + " slightly negative contributions (default 0: strictly non-negative)")
@@ -194,6 +197,16 @@ public final class PmfCommand implements Runnable {
         Solution best = batch.bestModel();
         if (save != null) {
             keep(w, in, batch, totalVar, w0, h0);
+        }
+        if (charts && out != null) {
+            List<String> names = new ArrayList<>();
+            for (int k = 0; k < best.p(); k++) {
+                names.add(k < factorNames.size() && !factorNames.get(k).isBlank() ? factorNames.get(k).strip()
+                        : Messages.get("pmf.ui.factor", k + 1));
+            }
+            Path dir = out.resolve("charts");
+            int files = cn.ecoaid.pmf.PmfChartSet.writeAll(new PmfResults(in, best), names, dir, 760, 420);
+            w.println(Messages.get("pmf.cli.charts", dir, files));
         }
         if (bootstrap > 0 && out != null) {
             Bootstrap.Settings bs = Bootstrap.Settings.defaults(seed).withRuns(bootstrap);

@@ -66,6 +66,33 @@ public final class PmfResults {
     }
 
     /** Share of species j's total profile mass in factor k, in percent. */
+    /**
+     * Each factor's mean contribution to the total variable with index {@code t} (mean over samples of W[i,k] · H[k,t],
+     * PMF 5.0's mass apportionment), or with {@code t < 0} to the sum of the modelled species.
+     */
+    public static double[] meanContributions(Solution s, int t) {
+        int n = s.n();
+        int m = s.m();
+        int p = s.p();
+        double[] meanW = new double[p];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < p; k++) {
+                meanW[k] += s.w()[i * p + k] / n;
+            }
+        }
+        double[] mean = new double[p];
+        for (int k = 0; k < p; k++) {
+            if (t >= 0) {
+                mean[k] = meanW[k] * s.h()[k * m + t];
+            } else {
+                for (int j = 0; j < m; j++) {
+                    mean[k] += meanW[k] * s.h()[k * m + j];
+                }
+            }
+        }
+        return mean;
+    }
+
     public double percentOfSpecies(int k, int j) {
         double sum = 0;
         for (int l = 0; l < s.p(); l++) {

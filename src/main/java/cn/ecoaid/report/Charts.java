@@ -76,6 +76,11 @@ public final class Charts {
     private Charts() {
     }
 
+    /** Loads this class, so that the report theme (fonts, colours) is installed before a chart is made elsewhere. */
+    static void useReportTheme() {
+        // the static initialiser above does the work
+    }
+
     /** Bars of every numeric column of {@code b} over its first column; null when it has no numeric column. */
     public static JFreeChart blockBars(Block b, String valueAxis) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();

@@ -57,8 +57,12 @@ class PmfCommandTest {
         for (int t = 0; t < 2; t++) {
             Path out = dir.resolve("low-" + t);
             String[] r = run("pmf", "--conc", proj + "pm25-conc.csv", "--species-table", proj + "pm25-species.csv",
-                    "--factors", "6", "--models", "2", "--seed", "3", "--contribution-lower", lows[t], "--out", out.toString());
+                    "--factors", "6", "--models", "2", "--seed", "3", "--contribution-lower", lows[t], "--out", out.toString(),
+                    "--charts", "--factor-names", "硫酸盐,硝酸盐");
             assertEquals("0", r[0], r[2]);
+            try (var charts = java.nio.file.Files.list(out.resolve("charts"))) {
+                assertEquals(6 * 2 + 1 + 15, charts.count(), "profiles, contributions, the pie, every G-space pair");
+            }
             double min = Double.MAX_VALUE;
             for (var row : cn.ecoaid.io.TableFiles.read(out.resolve("contributions.csv")).rows()) {
                 for (int c = 1; c < row.cells().size(); c++) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class BundleConsistencyTest {
     /** Key families whose members are composed at run time, e.g. "site.type." + type.name(). */
     static final Set<String> DYNAMIC_PREFIXES = Set.of(
-            "site.type.", "crs.", "nav.", "role.", "topic.", "template.sites.note.", "sites.field.", "inventory.ui.col.",
+            "site.type.", "crs.", "pmf.charts.kind.", "nav.", "role.", "topic.", "template.sites.note.", "sites.field.", "inventory.ui.col.",
             "water.status.", "water.trend.", "water.tli.", "water.bibi.grade.", "water.bibi.range.",
             "water.ui.col.", "water.ui.type.", "water.ui.group.", "water.ui.direction.",
             "solution.scope.", "solution.section.", "solution.measureType.", "solution.status.", "solution.direction.",

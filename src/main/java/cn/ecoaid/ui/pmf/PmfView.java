@@ -61,7 +61,8 @@ public final class PmfView {
         Tab factors = tab("pmf.ui.tabFactors", factorPane());
         Tab ofp = tab("pmf.ui.tabOfp", ofpPane());
         Tab rotation = tab("pmf.ui.tabRotation", new RotationPane(vm.rotation()).root());
-        TabPane tabs = new TabPane(input, factors, rotation, ofp);
+        Tab charts = tab("pmf.charts.tab", chartsPane());
+        TabPane tabs = new TabPane(input, factors, charts, rotation, ofp);
         tabs.setId("pmf-tabs");
         vm.resultsProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -74,6 +75,57 @@ public final class PmfView {
         }
         root.getChildren().setAll(title, intro, message, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
+    }
+
+    /** JFreeChart charts of the shown model: profile, contributions, mean-contribution pie, G-space; PNG export. */
+    private Node chartsPane() {
+        PmfChartsViewModel c = vm.charts();
+        javafx.scene.control.ComboBox<PmfChartsViewModel.Kind> kind = new javafx.scene.control.ComboBox<>(
+                FXCollections.observableArrayList(PmfChartsViewModel.Kind.values()));
+        kind.setId("pmf-chart-kind");
+        kind.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(PmfChartsViewModel.Kind k) {
+                return k == null ? "" : Messages.get("pmf.charts.kind." + k.name());
+            }
+
+            @Override
+            public PmfChartsViewModel.Kind fromString(String s) {
+                return null;
+            }
+        });
+        kind.valueProperty().bindBidirectional(c.kindProperty());
+        javafx.scene.control.Spinner<Integer> a = new javafx.scene.control.Spinner<>(1, 30, 1);
+        javafx.scene.control.Spinner<Integer> b = new javafx.scene.control.Spinner<>(1, 30, 2);
+        a.setPrefWidth(70);
+        b.setPrefWidth(70);
+        a.valueProperty().addListener((o, x, y) -> c.factorAProperty().set(y));
+        b.valueProperty().addListener((o, x, y) -> c.factorBProperty().set(y));
+        b.disableProperty().bind(c.kindProperty().isNotEqualTo(PmfChartsViewModel.Kind.GSPACE));
+        javafx.scene.image.ImageView image = new javafx.scene.image.ImageView();
+        image.setId("pmf-chart");
+        image.setPreserveRatio(true);
+        image.setFitWidth(PmfChartsViewModel.WIDTH);
+        c.imageProperty().addListener((o, x, y) -> image.setImage(y == null ? null
+                : javafx.embed.swing.SwingFXUtils.toFXImage(y, null)));
+        Button export = new Button(Messages.get("pmf.charts.export"));
+        export.disableProperty().bind(vm.resultsProperty().isNull());
+        export.setOnAction(e -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PNG", "*.png"));
+            fc.setInitialFileName("pmf-" + c.kindProperty().get().name().toLowerCase(java.util.Locale.ROOT) + ".png");
+            java.io.File f = fc.showSaveDialog(export.getScene().getWindow());
+            if (f != null) {
+                c.export(f.toPath());
+            }
+        });
+        Label note = new Label();
+        note.textProperty().bind(c.messageProperty());
+        HBox controls = new HBox(8, new Label(Messages.get("pmf.charts.kind")), kind, new Label(Messages.get("pmf.charts.factorA")), a,
+                new Label(Messages.get("pmf.charts.factorB")), b, export);
+        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        c.draw();
+        return new VBox(8, controls, note, new javafx.scene.control.ScrollPane(image));
     }
 
     private static Tab tab(String key, Node content) {

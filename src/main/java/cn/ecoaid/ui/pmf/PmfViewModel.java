@@ -86,6 +86,7 @@ public final class PmfViewModel {
     private PmfRunner.Batch batch;
 
     private final RotationViewModel rotation;
+    private final PmfChartsViewModel charts;
 
     /** Without a workspace: runs cannot be kept. */
     public PmfViewModel(UiExecutor executor) {
@@ -97,6 +98,12 @@ public final class PmfViewModel {
         this.executor = executor;
         this.runs = runs;
         this.rotation = new RotationViewModel(executor, results, robust);
+        this.charts = new PmfChartsViewModel(results, confirmedNames);
+    }
+
+    /** Profile, contribution, mean-contribution pie and G-space charts of the shown model. */
+    public PmfChartsViewModel charts() {
+        return charts;
     }
 
     /** The name to keep the shown run under. */
