@@ -76,13 +76,16 @@ public final class GuideScreenshots extends Application {
                     settle();
                     onFx(() -> shoot(stage, out.resolve(s.name().toLowerCase(Locale.ROOT) + ".png")));
                     if (s == Section.PMF) {
-                        onFx(() -> {
-                            if (stage.getScene().lookup("#pmf-tabs") instanceof javafx.scene.control.TabPane tabs) {
-                                tabs.getSelectionModel().select(2);
-                            }
-                        });
-                        settle();
-                        onFx(() -> shoot(stage, out.resolve("pmf-ofp.png")));
+                        for (String tab : List.of("pmf.charts.tab", "pmf.ui.tabOfp")) {
+                            onFx(() -> {
+                                if (stage.getScene().lookup("#pmf-tabs") instanceof javafx.scene.control.TabPane tabs) {
+                                    tabs.getTabs().stream().filter(t -> t.getText().equals(Messages.get(tab))).findFirst()
+                                            .ifPresent(t -> tabs.getSelectionModel().select(t));
+                                }
+                            });
+                            settle();
+                            onFx(() -> shoot(stage, out.resolve(tab.equals("pmf.charts.tab") ? "pmf-charts.png" : "pmf-ofp.png")));
+                        }
                     }
                     if (s == Section.INVENTORY) {
                         for (int tab = 1; tab <= 2; tab++) {
