@@ -89,5 +89,9 @@ class PmfViewModelTest {
         double groups = vm.ofpGroupRows().stream().mapToDouble(r -> Double.parseDouble(r.get(1))).sum();
         assertEquals(mean, groups, mean * 1e-3);
         assertTrue(vm.messageProperty().get().contains("unknownane"), vm.messageProperty().get());
+        // Each species row names its OFP group (carbonyls are OVOCs), as the group summary does.
+        java.util.Set<String> groupNames = new java.util.HashSet<>();
+        cn.ecoaid.pmf.ofp.Ofp.GROUPS.forEach(g -> groupNames.add(cn.ecoaid.l10n.Messages.get("pmf.ui.group." + g)));
+        vm.ofpRows().forEach(r -> assertTrue(groupNames.contains(r.get(1)), r.toString()));
     }
 }

@@ -560,7 +560,7 @@ public final class PmfViewModel {
             double[] acc = bySpecies.computeIfAbsent(key, k -> new double[2]);
             acc[0] += l.ugm3() / samples;
             acc[1] += l.ofp() / samples;
-            info.put(key, new String[] {l.match().group(), num(l.mir(), 4)});
+            info.put(key, new String[] {l.match().ofpGroup(), num(l.mir(), 4)});
         }
         List<Map.Entry<String, double[]>> ranked = new ArrayList<>(bySpecies.entrySet());
         ranked.sort((a, b) -> Double.compare(b.getValue()[1], a.getValue()[1]));
