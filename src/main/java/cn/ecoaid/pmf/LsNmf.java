@@ -164,14 +164,7 @@ public final class LsNmf {
 
         /** Row and column copies of the flat weights after they changed. */
         void weightsChanged() {
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < m; j++) {
-                    weR[i][j] = we[i * m + j];
-                    wvR[i][j] = wv[i * m + j];
-                    weT[j][i] = we[i * m + j];
-                    wvT[j][i] = wv[i * m + j];
-                }
-            }
+            Objective.rowsAndColumns(we, wv, n, m, weR, wvR, weT, wvT);
         }
 
         void product(double[] out) {

@@ -66,4 +66,20 @@ public final class Objective {
     public static double qExpected(int strongCells, int n, int m, int p) {
         return strongCells - (double) p * (n + m);
     }
+
+    /**
+     * Row copies ({@code aR[i][j]}, {@code bR[i][j]}) and column copies ({@code aT[j][i]}, {@code bT[j][i]}) of two flat
+     * n×m matrices — the layouts the optimisers' inner loops read contiguously, so that HotSpot vectorises them.
+     */
+    static void rowsAndColumns(double[] a, double[] b, int n, int m, double[][] aR, double[][] bR, double[][] aT,
+            double[][] bT) {
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                aR[i][j] = a[i * m + j];
+                bR[i][j] = b[i * m + j];
+                aT[j][i] = a[i * m + j];
+                bT[j][i] = b[i * m + j];
+            }
+        }
+    }
 }
