@@ -178,18 +178,7 @@ public final class PmfCommand implements Runnable {
             Solution one = PmfRunner.runOne(in, s, w0, h0, -1, ProgressListener.NONE);
             batch = new PmfRunner.Batch(s, List.of(one), 0);
         } else {
-            batch = PmfRunner.run(in, s, new ProgressListener() {
-                @Override
-                public synchronized void progress(long done, long all) {
-                    w.println(Messages.get("pmf.cli.progress", done, all));
-                    w.flush();
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return false;
-                }
-            });
+            batch = PmfRunner.run(in, s, modelProgress(w));
         }
         if (out != null) {
             PmfOutput.write(out, in, batch);
@@ -199,13 +188,9 @@ public final class PmfCommand implements Runnable {
             keep(w, in, batch, totalVar, w0, h0);
         }
         if (charts && out != null) {
-            List<String> names = new ArrayList<>();
-            for (int k = 0; k < best.p(); k++) {
-                names.add(k < factorNames.size() && !factorNames.get(k).isBlank() ? factorNames.get(k).strip()
-                        : Messages.get("pmf.ui.factor", k + 1));
-            }
             Path dir = out.resolve("charts");
-            int files = cn.ecoaid.pmf.PmfChartSet.writeAll(new PmfResults(in, best), names, dir, 760, 420);
+            int files = cn.ecoaid.pmf.PmfChartSet.writeAll(new PmfResults(in, best),
+                    cn.ecoaid.pmf.PmfChartSet.names(best.p(), factorNames), dir);
             w.println(Messages.get("pmf.cli.charts", dir, files));
         }
         if (bootstrap > 0 && out != null) {
@@ -239,6 +224,22 @@ public final class PmfCommand implements Runnable {
             SavedPmfRun kept = PmfRuns.save(ws.pmf(), save, in, batch, prep, w0, h0, sources, factorNames);
             w.println(Messages.get("pmf.cli.saved", kept.name(), kept.models().size(), workspace));
         }
+    }
+
+    /** Prints "model k of n done" as each model of a batch finishes. */
+    static ProgressListener modelProgress(PrintWriter w) {
+        return new ProgressListener() {
+            @Override
+            public synchronized void progress(long done, long all) {
+                w.println(Messages.get("pmf.cli.progress", done, all));
+                w.flush();
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
     }
 
     /** Prints DISP progress at every tenth of the elements. */

@@ -1,7 +1,6 @@
 package cn.ecoaid.cli;
 
 import cn.ecoaid.domain.EcoAidException;
-import cn.ecoaid.domain.ProgressListener;
 import cn.ecoaid.l10n.Messages;
 import cn.ecoaid.pmf.PmfOutput;
 import cn.ecoaid.pmf.PmfRunner;
@@ -40,6 +39,15 @@ public final class PmfRunsCommand implements Runnable {
         return ws.pmf().findByName(name).orElseThrow(() -> new EcoAidException("pmf.store.notFound", name));
     }
 
+    /** The options every subcommand about one kept run takes. */
+    static final class RunRef {
+        @Option(names = "--workspace", required = true, description = "workspace file")
+        Path workspace;
+
+        @Option(names = "--name", required = true, description = "name of the kept run")
+        String name;
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The kept runs: name, created, method, factors, models, best Q")
     static final class ListRuns implements Runnable {
         @CommandLine.Spec
@@ -70,11 +78,8 @@ public final class PmfRunsCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--workspace", required = true)
-        Path workspace;
-
-        @Option(names = "--name", required = true)
-        String name;
+        @CommandLine.Mixin
+        RunRef run = new RunRef();
 
         @Option(names = "--out", description = "write summary.json, profiles.csv, contributions.csv … of the kept run")
         Path out;
@@ -82,8 +87,8 @@ public final class PmfRunsCommand implements Runnable {
         @Override
         public void run() {
             PrintWriter w = spec.commandLine().getOut();
-            try (Workspace ws = open(workspace)) {
-                SavedPmfRun r = find(ws, name);
+            try (Workspace ws = open(run.workspace)) {
+                SavedPmfRun r = find(ws, run.name);
                 PmfRunner.Settings s = r.settings();
                 w.println("name: " + r.name());
                 w.println("created: " + r.createdAt());
@@ -125,11 +130,8 @@ public final class PmfRunsCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--workspace", required = true)
-        Path workspace;
-
-        @Option(names = "--name", required = true)
-        String name;
+        @CommandLine.Mixin
+        RunRef run = new RunRef();
 
         @Option(names = "--threads", description = "worker threads (default: all cores; the result does not depend on it)")
         Integer threads;
@@ -137,11 +139,11 @@ public final class PmfRunsCommand implements Runnable {
         @Override
         public void run() {
             PrintWriter w = spec.commandLine().getOut();
-            try (Workspace ws = open(workspace)) {
-                SavedPmfRun r = find(ws, name);
+            try (Workspace ws = open(run.workspace)) {
+                SavedPmfRun r = find(ws, run.name);
                 PmfRuns.Replay replay = PmfRuns.replay(ws.pmf(), r);
                 PmfRunner.Batch again = PmfRuns.rerun(replay,
-                        threads == null ? Runtime.getRuntime().availableProcessors() : threads, ProgressListener.NONE);
+                        threads == null ? Runtime.getRuntime().availableProcessors() : threads, PmfCommand.modelProgress(w));
                 List<PmfRuns.Check> checks = PmfRuns.compare(r, again);
                 w.println("model\tseed\tQ_true_stored\tQ_true_rerun\titerations_stored\titerations_rerun\tresult");
                 int differ = 0;
@@ -166,19 +168,16 @@ public final class PmfRunsCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--workspace", required = true)
-        Path workspace;
-
-        @Option(names = "--name", required = true)
-        String name;
+        @CommandLine.Mixin
+        RunRef run = new RunRef();
 
         @Option(names = "--factor-names", required = true, split = ",", description = "names in factor order")
         List<String> factorNames;
 
         @Override
         public void run() {
-            try (Workspace ws = open(workspace)) {
-                SavedPmfRun r = ws.pmf().setFactorNames(find(ws, name).id(), factorNames);
+            try (Workspace ws = open(run.workspace)) {
+                SavedPmfRun r = ws.pmf().setFactorNames(find(ws, run.name).id(), factorNames);
                 spec.commandLine().getOut().println(Messages.get("pmf.runs.named", r.name(), String.join(", ", r.factorNames())));
             }
         }
@@ -189,17 +188,14 @@ public final class PmfRunsCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--workspace", required = true)
-        Path workspace;
-
-        @Option(names = "--name", required = true)
-        String name;
+        @CommandLine.Mixin
+        RunRef run = new RunRef();
 
         @Override
         public void run() {
-            try (Workspace ws = open(workspace)) {
-                ws.pmf().delete(find(ws, name).id());
-                spec.commandLine().getOut().println(Messages.get("pmf.runs.deleted", name));
+            try (Workspace ws = open(run.workspace)) {
+                ws.pmf().delete(find(ws, run.name).id());
+                spec.commandLine().getOut().println(Messages.get("pmf.runs.deleted", run.name));
             }
         }
     }

@@ -11,7 +11,21 @@ import org.jfree.chart.JFreeChart;
  * named, contributions normalised to mean 1, and the mean contribution to the total variable ({@link PmfCharts} draws).
  */
 public final class PmfChartSet {
+    /** The size charts are laid out at (drawn at twice that for print). */
+    public static final int WIDTH = 760;
+    public static final int HEIGHT = 420;
+
     private PmfChartSet() {
+    }
+
+    /** The factors' names: the confirmed ones, else "因子 k" (1-based). */
+    public static List<String> names(int factors, List<String> confirmed) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int k = 0; k < factors; k++) {
+            String c = confirmed != null && k < confirmed.size() ? confirmed.get(k) : null;
+            out.add(c == null || c.isBlank() ? Messages.get("pmf.ui.factor", k + 1) : c.strip());
+        }
+        return out;
     }
 
     /** The charts of a PMF result. */
@@ -44,7 +58,9 @@ public final class PmfChartSet {
     }
 
     /** Writes every chart of {@code r} to {@code dir}: profile-k and contributions-k per factor, mean-pie, gspace-a-b. */
-    public static int writeAll(PmfResults r, List<String> names, java.nio.file.Path dir, int width, int height) {
+    public static int writeAll(PmfResults r, List<String> names, java.nio.file.Path dir) {
+        int width = WIDTH;
+        int height = HEIGHT;
         try {
             java.nio.file.Files.createDirectories(dir);
         } catch (java.io.IOException e) {

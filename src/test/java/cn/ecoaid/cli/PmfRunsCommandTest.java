@@ -60,6 +60,7 @@ class PmfRunsCommandTest {
 
         r = PmfCommandTest.run("pmf-runs", "rerun", "--workspace", ws.toString(), "--name", "2025 全年", "--threads", "1");
         assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("Model 3/3 finished"), "progress while repeating: " + r[1]);
         for (int k = 0; k < 3; k++) {
             JsonNode m = summary.get("models").get(k);
             String row = r[1].lines().filter(l -> l.startsWith(m.get("model").asInt() + "\t")).findFirst().orElseThrow();

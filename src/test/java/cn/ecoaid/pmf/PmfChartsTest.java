@@ -60,7 +60,7 @@ class PmfChartsTest {
         assertTrue(PmfChartSet.of(PmfChartSet.Kind.PIE, r, names(), 0, 0).getTitle().getText().contains("TNMOC"));
 
         // Every chart as a PNG: 6 profiles, 6 contribution lines, the pie, 15 G-space pairs.
-        assertEquals(28, PmfChartSet.writeAll(r, names(), dir, 760, 420));
+        assertEquals(28, PmfChartSet.writeAll(r, names(), dir));
         try (var files = Files.list(dir)) {
             assertEquals(28, files.filter(f -> f.toString().endsWith(".png")).count());
         }

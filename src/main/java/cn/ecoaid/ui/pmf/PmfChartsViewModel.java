@@ -7,7 +7,6 @@ import cn.ecoaid.pmf.PmfResults;
 import cn.ecoaid.report.AirCharts;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -26,8 +25,8 @@ public final class PmfChartsViewModel {
     /** What to draw. */
     public enum Kind { PROFILE, CONTRIBUTIONS, PIE, GSPACE }
 
-    public static final int WIDTH = 760;
-    public static final int HEIGHT = 420;
+    public static final int WIDTH = PmfChartSet.WIDTH;
+    public static final int HEIGHT = PmfChartSet.HEIGHT;
 
     private final ReadOnlyObjectProperty<PmfResults> results;
     private final ObservableList<String> confirmedNames;
@@ -71,15 +70,7 @@ public final class PmfChartsViewModel {
     /** The factors' names: the confirmed ones, else "因子 k". */
     public List<String> names() {
         PmfResults r = results.get();
-        List<String> out = new ArrayList<>();
-        if (r == null) {
-            return out;
-        }
-        for (int k = 0; k < r.solution().p(); k++) {
-            String c = k < confirmedNames.size() ? confirmedNames.get(k) : "";
-            out.add(c == null || c.isBlank() ? Messages.get("pmf.ui.factor", k + 1) : c);
-        }
-        return out;
+        return r == null ? List.of() : PmfChartSet.names(r.solution().p(), confirmedNames);
     }
 
     /** The chart of the current choice, or null without results. */
