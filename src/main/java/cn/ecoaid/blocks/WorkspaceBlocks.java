@@ -15,6 +15,10 @@ public final class WorkspaceBlocks {
      * recorded ({@code used}) — which a frozen version lists in {@code records/libraries.json}.
      */
     public static cn.ecoaid.solution.BlockSource.Context context(Workspace ws, java.time.Clock clock) {
+        return new cn.ecoaid.solution.BlockSource.Context(ws.file().toAbsolutePath().getParent(), clock, () -> libraries(ws));
+    }
+
+    private static java.util.Map<String, Object> libraries(Workspace ws) {
         var libs = cn.ecoaid.store.SqliteLibraryRepository.of(ws);
         java.util.Map<String, Object> held = new java.util.TreeMap<>();
         for (cn.ecoaid.library.LibraryKind k : cn.ecoaid.library.LibraryKind.values()) {
@@ -33,7 +37,7 @@ public final class WorkspaceBlocks {
         if (!used.isEmpty()) {
             libraries.put("used", used);
         }
-        return new cn.ecoaid.solution.BlockSource.Context(ws.file().toAbsolutePath().getParent(), clock, libraries);
+        return libraries;
     }
 
     public static BlockSources of(Workspace ws) {

@@ -17,11 +17,11 @@ public interface BlockSource {
     /**
      * What a source may read: the workspace folder (relative file parameters resolve against it) and the clock; and the
      * reference-library versions behind the workspace's analyses, which a frozen version records (SYNC.md §11) — a JSON
-     * object, empty when there are none.
+     * object, empty when there are none, read when a version is frozen (libraries may arrive while a window is open).
      */
-    record Context(Path baseDir, Clock clock, java.util.Map<String, Object> libraries) {
+    record Context(Path baseDir, Clock clock, java.util.function.Supplier<java.util.Map<String, Object>> libraries) {
         public Context(Path baseDir, Clock clock) {
-            this(baseDir, clock, java.util.Map.of());
+            this(baseDir, clock, java.util.Map::of);
         }
     }
 }

@@ -41,8 +41,9 @@ public final class PackageVersions {
         SolutionPackage p = repo.getPackage(packageId).orElseThrow(() -> new EcoAidException("solution.error.packageNotFound", packageId));
         Map<String, String> out = new TreeMap<>();
         out.put("records/package.json", CanonicalJson.text(SolutionCodec.toJson(p)));
-        if (!context.libraries().isEmpty()) {
-            out.put("records/libraries.json", CanonicalJson.text(CanonicalJson.MAPPER.valueToTree(context.libraries())));
+        java.util.Map<String, Object> libraries = context.libraries().get();
+        if (!libraries.isEmpty()) {
+            out.put("records/libraries.json", CanonicalJson.text(CanonicalJson.MAPPER.valueToTree(libraries)));
         }
         for (Section s : repo.sections(packageId)) {
             String name = String.format("%02d-%s", s.kind().chapter(), s.kind().name().toLowerCase(java.util.Locale.ROOT));
